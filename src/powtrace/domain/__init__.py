@@ -1,0 +1,1 @@
+"""Pure types and vocabularies. No I/O, no framework."""

@@ -1,0 +1,43 @@
+"""Who may see a record: public, restricted or sealed, in increasing order of protection."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from powtrace.domain.errors import ValidationError
+
+_RANK = {"public": 0, "restricted": 1, "sealed": 2}
+
+
+class Visibility(str, Enum):
+    """Visibility of a person, an event, a source or a single field.
+
+    ``restricted`` records are for the team working on them; ``sealed`` records (capture
+    circumstances, interviews given in captivity, refusals of repatriation) only for roles
+    granted sealed access, and every read of them is audited.
+    """
+
+    PUBLIC = "public"
+    RESTRICTED = "restricted"
+    SEALED = "sealed"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.value]
+
+    def visible_to(self, clearance: Visibility) -> bool:
+        """True when someone cleared up to ``clearance`` may see a record of this visibility."""
+        return self.rank <= clearance.rank
+
+    @classmethod
+    def parse(cls, text: str) -> Visibility:
+        try:
+            return cls(str(text).strip().lower())
+        except ValueError:
+            raise ValidationError(
+                f"unknown visibility '{text}': use public, restricted or sealed"
+            ) from None
+
+    @staticmethod
+    def strictest(*levels: Visibility) -> Visibility:
+        return max(levels, key=lambda v: v.rank)

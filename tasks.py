@@ -31,7 +31,7 @@ def _run(*cmd: str | Path, env: dict[str, str] | None = None) -> int:
 
 def ensure_installed() -> None:
     """Create .venv and install the package with its test tools when needed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs under any python3
         sys.exit(f"powtrace needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and PY.exists():

@@ -1,0 +1,229 @@
+"""`powtrace person …`, `powtrace event …` and `powtrace source …`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from powtrace.cli import render
+from powtrace.cli.common import JsonOpt, console, opened_store, print_json, state
+from powtrace.domain.dates import parse_optional
+from powtrace.domain.errors import ValidationError
+from powtrace.domain.model import Citation, Event, NameForm, Person
+from powtrace.domain.visibility import Visibility
+from powtrace.workflows import registry
+
+person_app = typer.Typer(help="Add, show, list and search persons.", no_args_is_help=True)
+event_app = typer.Typer(help="Add events to a person's record.", no_args_is_help=True)
+source_app = typer.Typer(help="Keep sources: articles, testimonies, lists.", no_args_is_help=True)
+
+
+# ---- persons --------------------------------------------------------------------------------
+@person_app.command("add")
+def person_add(
+    name: Annotated[str, typer.Argument(help="The name as written, in its own script.")],
+    other: Annotated[list[str], typer.Option("--name", help="Another name form (repeat).")] = [],  # noqa: B006
+    kind: Annotated[
+        str, typer.Option(help="official, as_reported, transliteration, alias")
+    ] = "official",
+    language: Annotated[str | None, typer.Option(help="Language of the name: ru, uk, en…")] = None,
+    surname: Annotated[str | None, typer.Option()] = None,
+    given: Annotated[str | None, typer.Option()] = None,
+    patronymic: Annotated[str | None, typer.Option()] = None,
+    birth_date: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    gender: Annotated[str, typer.Option(help="m, f or unknown")] = "unknown",
+    side: Annotated[str, typer.Option(help="russia, ukraine, other, unknown")] = "unknown",
+    unit: Annotated[str | None, typer.Option()] = None,
+    rank: Annotated[str | None, typer.Option()] = None,
+    region: Annotated[str | None, typer.Option(help="Home region.")] = None,
+    visibility: Annotated[str, typer.Option(help="public, restricted, sealed")] = "restricted",
+    as_json: JsonOpt = False,
+) -> None:
+    """Add a person to the registry."""
+    forms = [
+        NameForm(
+            name, kind=kind, language=language, surname=surname, given=given, patronymic=patronymic
+        )
+    ]
+    forms += [NameForm(n, kind="as_reported") for n in other]
+    person = Person(
+        name_forms=forms,
+        birth_date=parse_optional(birth_date),
+        gender=gender,
+        side=side,
+        unit=unit,
+        rank=rank,
+        home_region=region,
+        visibility=Visibility.parse(visibility),
+    )
+    with opened_store() as store:
+        registry.add_person(store, state.actor, person)
+    if as_json:
+        print_json({"id": person.id})
+    else:
+        console.print(f"Added {person.display_name} as {person.id}")
+
+
+@person_app.command("show")
+def person_show(person_id: str, as_json: JsonOpt = False) -> None:
+    """Show a person: name forms, identity, status and sources."""
+    with opened_store() as store:
+        view = registry.view_person(store, state.actor, person_id, state.clearance)
+    if as_json:
+        print_json(
+            {
+                "person": view.person,
+                "status": view.lifecycle.status,
+                "facets": view.lifecycle.facets,
+                "events": view.events,
+                "sources": list(view.sources.values()),
+                "withheld": view.withheld,
+            }
+        )
+        return
+    render.person_card(view.person)
+    render.status(view)
+    render.sources(view)
+
+
+@person_app.command("list")
+def person_list(as_json: JsonOpt = False) -> None:
+    """List every person you may see."""
+    with opened_store() as store:
+        rows = registry.list_persons(store, state.clearance)
+    print_json(rows) if as_json else render.person_rows(rows)
+
+
+@person_app.command("search")
+def person_search(
+    query: str,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Find persons by name, typed in any script or spelling."""
+    with opened_store() as store:
+        hits = registry.search_persons(store, query, state.clearance, limit)
+    print_json(hits) if as_json else render.search_hits(query, hits)
+
+
+# ---- events ---------------------------------------------------------------------------------
+def _details(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValidationError(f"--detail '{pair}': write it as key=value")
+        out[key.strip()] = value.strip()
+    return out
+
+
+@event_app.command("add")
+def event_add(
+    person_id: Annotated[str, typer.Argument(help="The person's id (see 'person list').")],
+    event_type: Annotated[
+        str, typer.Argument(metavar="TYPE", help="An event type, e.g. captured.")
+    ],
+    date: Annotated[
+        str | None, typer.Option(help="Partial date: 2024, 2024-08, 2024-08-15, 2024-08~")
+    ] = None,
+    place: Annotated[str | None, typer.Option()] = None,
+    agency: Annotated[str | None, typer.Option()] = None,
+    detail: Annotated[list[str], typer.Option(help="key=value (repeat).")] = [],  # noqa: B006
+    source: Annotated[str | None, typer.Option(help="Id of the source that supports it.")] = None,
+    excerpt: Annotated[str | None, typer.Option(help="The exact words in the source.")] = None,
+    credibility: Annotated[int, typer.Option(help="1 (confirmed) … 6 (cannot be judged)")] = 6,
+    review: Annotated[
+        str, typer.Option(help="proposed, confirmed, disputed, rejected")
+    ] = "proposed",
+    visibility: Annotated[str | None, typer.Option(help="Default: the type's own.")] = None,
+    note: Annotated[str | None, typer.Option()] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Add an event to a person's record, with the source words that support it."""
+    if (source is None) != (excerpt is None):
+        raise ValidationError("give --source and --excerpt together, or neither")
+    with opened_store() as store:
+        citations = []
+        if source is not None and excerpt is not None:
+            start, end = registry.cite_excerpt(store, source, excerpt)
+            citations.append(Citation(source, start, end, excerpt, credibility))
+        event = Event(
+            type=event_type,
+            person_id=person_id,
+            date=parse_optional(date),
+            place=place,
+            agency=agency,
+            details=_details(detail),
+            citations=citations,
+            review=review,
+            visibility=Visibility.parse(visibility) if visibility else None,
+            note=note,
+        )
+        registry.add_event(store, state.actor, event)
+    if as_json:
+        print_json({"id": event.id})
+    else:
+        console.print(f"Added {event.label} ({event.review.value}) as {event.id}")
+
+
+# ---- sources --------------------------------------------------------------------------------
+@source_app.command("add")
+def source_add(
+    file: Annotated[Path, typer.Argument(help="The file as received; its bytes are kept.")],
+    title: Annotated[str | None, typer.Option()] = None,
+    kind: Annotated[
+        str, typer.Option(help="article, testimony, exchange_list, official_record, video, other")
+    ] = "article",
+    outlet: Annotated[str | None, typer.Option()] = None,
+    url: Annotated[str | None, typer.Option()] = None,
+    published: Annotated[str | None, typer.Option(help="Partial date")] = None,
+    language: Annotated[str | None, typer.Option(help="en, ru, uk…")] = None,
+    reliability: Annotated[str, typer.Option(help="Admiralty grade A–F")] = "F",
+    visibility: Annotated[str, typer.Option()] = "restricted",
+    as_json: JsonOpt = False,
+) -> None:
+    """Keep a source file with its SHA-256; the same bytes twice are stored once."""
+    with opened_store() as store:
+        src, created = registry.add_source_file(
+            store,
+            state.actor,
+            file,
+            title=title,
+            kind=kind,
+            outlet=outlet,
+            url=url,
+            published=parse_optional(published),
+            language=language,
+            reliability=reliability,
+            visibility=Visibility.parse(visibility),
+        )
+    if as_json:
+        print_json({"id": src.id, "sha256": src.sha256, "created": created})
+    elif created:
+        console.print(f"Kept {file} as source {src.id} (SHA-256 {src.sha256})")
+    else:
+        console.print(f"{file} is already kept as source {src.id}; nothing added")
+
+
+@source_app.command("list")
+def source_list(as_json: JsonOpt = False) -> None:
+    """List the sources you may see."""
+    with opened_store() as store:
+        found = registry.list_sources(store, state.clearance)
+    if as_json:
+        print_json(
+            [{k: v for k, v in vars(s).items() if k not in {"content", "text"}} for s in found]
+        )
+        return
+    from rich.table import Table
+
+    table = Table(title="Sources")
+    for col in ("id", "title", "kind", "outlet", "published", "reliability"):
+        table.add_column(col, no_wrap=(col == "id"))
+    for s in found:
+        table.add_row(
+            s.id, s.title, s.kind.value, s.outlet or "", str(s.published or ""), s.reliability
+        )
+    console.print(table)

@@ -1,0 +1,234 @@
+"""Table rows to domain records and back. No transactions and no audit here: see ``writes``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from powtrace.domain.dates import PartialDate, parse_optional
+from powtrace.domain.model import Citation, Event, ExternalId, NameForm, Person, Source
+from powtrace.store.schema import citations, events, external_ids, name_forms, persons, sources
+from powtrace.store.search import search_key
+
+
+def _bounds(d: PartialDate | None) -> dict[str, Any]:
+    return {"lo": d.earliest if d else None, "hi": d.latest if d else None}
+
+
+def person_values(p: Person) -> dict[str, Any]:
+    b = _bounds(p.birth_date)
+    return {
+        "id": p.id,
+        "birth_date": str(p.birth_date) if p.birth_date else None,
+        "birth_lo": b["lo"],
+        "birth_hi": b["hi"],
+        "birth_place": p.birth_place,
+        "gender": p.gender.value,
+        "side": p.side.value,
+        "unit": p.unit,
+        "rank": p.rank,
+        "service_number": p.service_number,
+        "home_region": p.home_region,
+        "note": p.note,
+        "visibility": p.visibility.value,
+        "field_visibility": {k: v.value for k, v in p.field_visibility.items()},
+    }
+
+
+def name_form_values(person_id: str, forms: list[NameForm]) -> list[dict[str, Any]]:
+    return [
+        {
+            "person_id": person_id,
+            "position": i,
+            "text": f.text,
+            "kind": f.kind.value,
+            "language": f.language,
+            "surname": f.surname,
+            "given": f.given,
+            "patronymic": f.patronymic,
+            "script": f.script.value if f.script else "other",
+            "search_key": search_key(f.text),
+        }
+        for i, f in enumerate(forms)
+    ]
+
+
+def load_persons(conn: sa.Connection, ids: list[str] | None = None) -> list[Person]:
+    """Persons with their name forms and external ids, in id order."""
+    q = sa.select(persons).order_by(persons.c.id)
+    if ids is not None:
+        q = q.where(persons.c.id.in_(ids))
+    rows = conn.execute(q).all()
+    wanted = [r.id for r in rows]
+    forms: dict[str, list[NameForm]] = {}
+    ext: dict[str, list[ExternalId]] = {}
+    for chunk in _chunks(wanted):
+        for f in conn.execute(
+            sa.select(name_forms)
+            .where(name_forms.c.person_id.in_(chunk))
+            .order_by(name_forms.c.person_id, name_forms.c.position)
+        ):
+            forms.setdefault(f.person_id, []).append(
+                NameForm(
+                    text=f.text,
+                    kind=f.kind,
+                    language=f.language,
+                    surname=f.surname,
+                    given=f.given,
+                    patronymic=f.patronymic,
+                    script=f.script,
+                )
+            )
+        for x in conn.execute(sa.select(external_ids).where(external_ids.c.person_id.in_(chunk))):
+            ext.setdefault(x.person_id, []).append(ExternalId(x.scheme, x.value))
+    return [
+        Person(
+            id=r.id,
+            name_forms=forms.get(r.id, []),
+            birth_date=parse_optional(r.birth_date),
+            birth_place=r.birth_place,
+            gender=r.gender,
+            side=r.side,
+            unit=r.unit,
+            rank=r.rank,
+            service_number=r.service_number,
+            home_region=r.home_region,
+            external_ids=ext.get(r.id, []),
+            note=r.note,
+            visibility=r.visibility,
+            field_visibility=dict(r.field_visibility or {}),
+        )
+        for r in rows
+    ]
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or []
+
+
+def source_values(s: Source) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "sha256": s.sha256,
+        "kind": s.kind.value,
+        "title": s.title,
+        "media_type": s.media_type,
+        "filename": s.filename,
+        "outlet": s.outlet,
+        "url": s.url,
+        "published": str(s.published) if s.published else None,
+        "language": s.language,
+        "reliability": s.reliability,
+        "retrieved_at": s.retrieved_at.isoformat() if s.retrieved_at else None,
+        "archive_path": s.archive_path,
+        "content": s.content,
+        "text": s.text,
+        "visibility": s.visibility.value,
+    }
+
+
+def source_from_row(r: Any) -> Source:
+    return Source(
+        id=r.id,
+        sha256=r.sha256,
+        content=r.content,
+        kind=r.kind,
+        title=r.title,
+        media_type=r.media_type,
+        filename=r.filename,
+        outlet=r.outlet,
+        url=r.url,
+        published=parse_optional(r.published),
+        language=r.language,
+        reliability=r.reliability,
+        retrieved_at=datetime.fromisoformat(r.retrieved_at) if r.retrieved_at else None,
+        archive_path=r.archive_path,
+        text=r.text,
+        visibility=r.visibility,
+    )
+
+
+def load_sources(conn: sa.Connection, ids: list[str] | None = None) -> list[Source]:
+    q = sa.select(sources).order_by(sources.c.id)
+    if ids is not None:
+        q = q.where(sources.c.id.in_(ids))
+    return [source_from_row(r) for r in conn.execute(q)]
+
+
+def event_values(e: Event) -> dict[str, Any]:
+    b = _bounds(e.date)
+    return {
+        "id": e.id,
+        "type": e.type,
+        "person_id": e.person_id,
+        "date": str(e.date) if e.date else None,
+        "date_lo": b["lo"],
+        "date_hi": b["hi"],
+        "date_note": e.date_note,
+        "place": e.place,
+        "agency": e.agency,
+        "group_size": e.group_size,
+        "details": dict(e.details),
+        "review": e.review.value,
+        "visibility": e.visibility.value if e.visibility else None,
+        "field_visibility": {k: v.value for k, v in e.field_visibility.items()},
+        "note": e.note,
+    }
+
+
+def citation_values(event_id: str, cites: list[Citation]) -> list[dict[str, Any]]:
+    return [
+        {
+            "event_id": event_id,
+            "position": i,
+            "source_id": c.source_id,
+            "span_start": c.start,
+            "span_end": c.end,
+            "excerpt": c.excerpt,
+            "credibility": c.credibility,
+        }
+        for i, c in enumerate(cites)
+    ]
+
+
+def load_events(
+    conn: sa.Connection, *, person_id: str | None = None, ids: list[str] | None = None
+) -> list[Event]:
+    """Events (with citations) of one person, or by id, or all; in id order."""
+    q = sa.select(events).order_by(events.c.id)
+    if person_id is not None:
+        q = q.where(events.c.person_id == person_id)
+    if ids is not None:
+        q = q.where(events.c.id.in_(ids))
+    rows = conn.execute(q).all()
+    cites: dict[str, list[Citation]] = {}
+    for chunk in _chunks([r.id for r in rows]):
+        for c in conn.execute(
+            sa.select(citations)
+            .where(citations.c.event_id.in_(chunk))
+            .order_by(citations.c.event_id, citations.c.position)
+        ):
+            cites.setdefault(c.event_id, []).append(
+                Citation(c.source_id, c.span_start, c.span_end, c.excerpt, c.credibility)
+            )
+    return [
+        Event(
+            id=r.id,
+            type=r.type,
+            person_id=r.person_id,
+            date=parse_optional(r.date),
+            date_note=r.date_note,
+            place=r.place,
+            agency=r.agency,
+            group_size=r.group_size,
+            details=dict(r.details or {}),
+            citations=cites.get(r.id, []),
+            review=r.review,
+            visibility=r.visibility,
+            field_visibility=dict(r.field_visibility or {}),
+            note=r.note,
+        )
+        for r in rows
+    ]

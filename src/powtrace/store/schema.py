@@ -1,0 +1,169 @@
+"""The database schema as SQLAlchemy Core tables; Alembic migrations create and evolve it.
+
+Only portable types are used, so the same schema runs on SQLCipher and PostgreSQL. Times are
+ISO 8601 text in UTC: identical on both engines and in the audit chain. Dates of events and
+births keep their partial text form plus day bounds (``*_lo``/``*_hi``) for range queries.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+ID = sa.String(40)
+SHORT = sa.String(40)
+
+persons = sa.Table(
+    "persons",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("birth_date", SHORT),
+    sa.Column("birth_lo", sa.Date),
+    sa.Column("birth_hi", sa.Date),
+    sa.Column("birth_place", sa.Text),
+    sa.Column("gender", SHORT, nullable=False),
+    sa.Column("side", SHORT, nullable=False),
+    sa.Column("unit", sa.Text),
+    sa.Column("rank", sa.Text),
+    sa.Column("service_number", sa.Text),
+    sa.Column("home_region", sa.Text),
+    sa.Column("note", sa.Text),
+    sa.Column("visibility", SHORT, nullable=False),
+    sa.Column("field_visibility", sa.JSON, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("updated_at", SHORT, nullable=False),
+)
+
+name_forms = sa.Table(
+    "name_forms",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "person_id", ID, sa.ForeignKey("persons.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("kind", SHORT, nullable=False),
+    sa.Column("language", SHORT),
+    sa.Column("surname", sa.Text),
+    sa.Column("given", sa.Text),
+    sa.Column("patronymic", sa.Text),
+    sa.Column("script", SHORT, nullable=False),
+    # Derived, never shown: a folded Latin key so a search in any script finds the form.
+    sa.Column("search_key", sa.Text, nullable=False, index=True),
+)
+
+external_ids = sa.Table(
+    "external_ids",
+    metadata,
+    sa.Column(
+        "person_id", ID, sa.ForeignKey("persons.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("scheme", sa.String(100), nullable=False),
+    sa.Column("value", sa.String(200), nullable=False),
+    sa.PrimaryKeyConstraint("scheme", "value", name="pk_external_ids"),
+)
+
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("kind", SHORT, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("media_type", sa.String(100), nullable=False),
+    sa.Column("filename", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("published", SHORT),
+    sa.Column("language", SHORT),
+    sa.Column("reliability", sa.String(1), nullable=False),
+    sa.Column("retrieved_at", SHORT),
+    sa.Column("archive_path", sa.Text),
+    sa.Column("content", sa.LargeBinary),
+    sa.Column("text", sa.Text),
+    sa.Column("visibility", SHORT, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", SHORT, nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("type", SHORT, nullable=False, index=True),
+    sa.Column("person_id", ID, sa.ForeignKey("persons.id"), index=True),
+    sa.Column("date", SHORT),
+    sa.Column("date_lo", sa.Date),
+    sa.Column("date_hi", sa.Date),
+    sa.Column("date_note", sa.Text),
+    sa.Column("place", sa.Text),
+    sa.Column("agency", sa.Text),
+    sa.Column("group_size", sa.Integer),
+    sa.Column("details", sa.JSON, nullable=False),
+    sa.Column("review", SHORT, nullable=False),
+    sa.Column("visibility", SHORT, nullable=False),
+    sa.Column("field_visibility", sa.JSON, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("updated_at", SHORT, nullable=False),
+)
+
+citations = sa.Table(
+    "citations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "event_id", ID, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("source_id", ID, sa.ForeignKey("sources.id"), nullable=False, index=True),
+    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("span_end", sa.Integer, nullable=False),
+    sa.Column("excerpt", sa.Text, nullable=False),
+    sa.Column("credibility", sa.Integer, nullable=False),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    # seq is assigned by the writer (last + 1), not by the engine, so a gap means a deletion.
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("at", SHORT, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("action", SHORT, nullable=False),
+    sa.Column("entity", SHORT, nullable=False),
+    sa.Column("entity_id", ID, nullable=False, index=True),
+    sa.Column("before", sa.Text),
+    sa.Column("after", sa.Text),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+# One row (id = 1) naming the last audit entry: writers lock it, so entries are appended one
+# at a time, and cutting entries off the end of the log is detected.
+audit_head = sa.Table(
+    "audit_head",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)

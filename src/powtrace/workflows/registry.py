@@ -1,0 +1,234 @@
+"""Use cases over the registry: add and read persons, sources and events.
+
+Plain functions over a :class:`Store`; the CLI (and later the web application) only parse
+input, call these and render what they return, so a feature behaves the same everywhere.
+Reads of restricted or sealed records are written to the audit chain.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from powtrace.domain.dates import PartialDate
+from powtrace.domain.errors import NotFoundError, ValidationError
+from powtrace.domain.model import Event, Person, Source, SourceKind
+from powtrace.domain.visibility import Visibility
+from powtrace.lifecycle import Lifecycle, derive
+from powtrace.store import rows, writes
+from powtrace.store.schema import name_forms, persons
+from powtrace.store.search import search_key
+from powtrace.store.store import Store
+from powtrace.workflows import redact
+
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+
+
+# ---- persons --------------------------------------------------------------------------------
+def add_person(store: Store, actor: str, person: Person) -> Person:
+    """Add a new person to the registry."""
+    with store.transaction(actor) as tx:
+        return writes.add_person(tx, person)
+
+
+@dataclass
+class PersonView:
+    """A person as one reader may see them: their events, lifecycle and sources."""
+
+    person: Person
+    events: list[Event]
+    lifecycle: Lifecycle
+    sources: dict[str, Source]
+    withheld: redact.Withheld = field(default_factory=redact.Withheld)
+
+
+def view_person(store: Store, actor: str, person_id: str, clearance: Visibility) -> PersonView:
+    """Everything ``clearance`` may see of a person; the read is audited when not public."""
+    with store.transaction(actor) as tx:
+        person = writes.get_person(tx.conn, person_id)
+        shown, withheld = redact.person_for(person, clearance)
+        if shown is None:
+            # Same answer as for an unknown id: do not confirm that a sealed person exists.
+            raise NotFoundError(f"no person with id '{person_id}' that you may see")
+        all_events = rows.load_events(tx.conn, person_id=person_id)
+        # The lifecycle is derived from the events this reader may see, so a status never
+        # leaks a sealed event (e.g. a surrender) through its consequences.
+        events, hidden_events = redact.events_for(all_events, clearance)
+        withheld.add(hidden_events)
+        source_ids = sorted({c.source_id for e in events for c in e.citations})
+        sources = {
+            s.id: s
+            for s in rows.load_sources(tx.conn, source_ids)
+            if redact.source_for(s, clearance) is not None
+        }
+        if redact.needs_read_audit(person.visibility) or any(
+            redact.needs_read_audit(e.visibility) for e in events if e.visibility
+        ):
+            writes.record_read(tx, "person", person_id)
+        if clearance is Visibility.SEALED:  # sealed content was shown: one entry per event
+            for e in events:
+                if e.visibility is Visibility.SEALED or (
+                    Visibility.SEALED in e.field_visibility.values()
+                ):
+                    writes.record_read(tx, "event", e.id)
+    return PersonView(shown, events, derive(person_id, events), sources, withheld)
+
+
+@dataclass
+class PersonRow:
+    id: str
+    name: str
+    other_names: list[str]
+    side: str
+    birth_date: str | None
+
+
+def list_persons(store: Store, clearance: Visibility) -> list[PersonRow]:
+    """Every person ``clearance`` may see, by display name."""
+    with store.reading() as conn:
+        people = rows.load_persons(conn)
+    out = []
+    for p in people:
+        shown, _ = redact.person_for(p, clearance)
+        if shown is None:
+            continue
+        others = [f.text for f in shown.name_forms if f.text != shown.display_name]
+        birth = None if shown.birth_date is None else str(shown.birth_date)
+        out.append(PersonRow(p.id, shown.display_name, others, p.side.value, birth))
+    return sorted(out, key=lambda r: (r.name.casefold(), r.id))
+
+
+@dataclass
+class SearchHit:
+    id: str
+    name: str
+    matched: str  # the name form that matched
+    reason: str
+
+
+def search_persons(
+    store: Store, query: str, clearance: Visibility, limit: int = 50
+) -> list[SearchHit]:
+    """Find persons by any name form, in any script: every query word must match a form."""
+    words = search_key(query).split()
+    if not words:
+        raise ValidationError(f"search for '{query}': type at least one letter of a name")
+    q = sa.select(name_forms.c.person_id, name_forms.c.text, name_forms.c.search_key).join(
+        persons, persons.c.id == name_forms.c.person_id
+    )
+    for word in words:
+        q = q.where(name_forms.c.search_key.contains(word, autoescape=True))
+    with store.reading() as conn:
+        matches = conn.execute(q.order_by(name_forms.c.person_id, name_forms.c.position)).all()
+        people = {p.id: p for p in rows.load_persons(conn, sorted({m.person_id for m in matches}))}
+    hits: dict[str, SearchHit] = {}
+    for m in matches:
+        person = people[m.person_id]
+        if m.person_id in hits or not person.visibility.visible_to(clearance):
+            continue
+        exact = all(w in m.search_key.split() for w in words)
+        reason = ("all words match" if exact else "part of a word matches") + (
+            f" the name form '{m.text}'"
+        )
+        hits[m.person_id] = SearchHit(m.person_id, person.display_name, m.text, reason)
+    ranked = sorted(
+        hits.values(), key=lambda h: (not h.reason.startswith("all"), h.name.casefold())
+    )
+    return ranked[:limit]
+
+
+# ---- sources --------------------------------------------------------------------------------
+def read_source_file(path: Path) -> tuple[bytes, str, str | None]:
+    """Read a file to store as a source: its bytes, media type and text (when it is text)."""
+    if not path.is_file():
+        raise NotFoundError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ValidationError(f"{path}: the file is empty")
+    if size > MAX_SOURCE_BYTES:
+        raise ValidationError(f"{path}: {size} bytes is more than the {MAX_SOURCE_BYTES} allowed")
+    content = path.read_bytes()
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    text = None
+    if media_type.startswith("text/") or media_type == "application/octet-stream":
+        try:
+            text = content.decode("utf-8-sig")
+            media_type = media_type if media_type.startswith("text/") else "text/plain"
+        except UnicodeDecodeError:
+            if media_type.startswith("text/"):
+                raise ValidationError(f"{path}: the text is not UTF-8") from None
+    return content, media_type, text
+
+
+def add_source_file(
+    store: Store,
+    actor: str,
+    path: Path,
+    *,
+    title: str | None = None,
+    kind: SourceKind | str = SourceKind.ARTICLE,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: PartialDate | None = None,
+    language: str | None = None,
+    reliability: str = "F",
+    visibility: Visibility = Visibility.RESTRICTED,
+) -> tuple[Source, bool]:
+    """Keep a file's original bytes as a source; the same bytes again add nothing."""
+    content, media_type, text = read_source_file(path)
+    source = Source(
+        title=title or path.stem,
+        content=content,
+        text=text,
+        media_type=media_type,
+        filename=path.name,
+        kind=kind,
+        outlet=outlet,
+        url=url,
+        published=published,
+        language=language,
+        reliability=reliability,
+        retrieved_at=datetime.now(UTC).replace(microsecond=0),
+        visibility=visibility,
+    )
+    with store.transaction(actor) as tx:
+        return writes.add_source(tx, source)
+
+
+def list_sources(store: Store, clearance: Visibility) -> list[Source]:
+    with store.reading() as conn:
+        return [s for s in rows.load_sources(conn) if s.visibility.visible_to(clearance)]
+
+
+# ---- events ---------------------------------------------------------------------------------
+def add_event(store: Store, actor: str, event: Event) -> Event:
+    """Add an event after checking its person and every cited span."""
+    with store.transaction(actor) as tx:
+        return writes.add_event(tx, event)
+
+
+def cite_excerpt(
+    store: Store, source_id: str, excerpt: str, occurrence: int = 1
+) -> tuple[int, int]:
+    """The character span of an excerpt in a source's text (the n-th occurrence)."""
+    with store.reading() as conn:
+        source = writes.get_source(conn, source_id)
+    return find_span(source, excerpt, occurrence)
+
+
+def find_span(source: Source, excerpt: str, occurrence: int = 1) -> tuple[int, int]:
+    """Where ``excerpt`` stands in the source text; an error if it does not."""
+    text = source.text or ""
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(excerpt, start + 1)
+        if start < 0:
+            raise ValidationError(
+                f"source {source.id} ('{source.title}') does not contain the excerpt "
+                f"'{excerpt[:60]}'" + (f" {occurrence} times" if occurrence > 1 else "")
+            )
+    return start, start + len(excerpt)

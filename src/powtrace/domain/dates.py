@@ -33,20 +33,20 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 from powtrace.domain.errors import ValidationError
 
-_POINT = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+_POINT = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?", re.ASCII)
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
 
 
-class Order(str, Enum):
+class Order(StrEnum):
     """The result of comparing two partial dates by their bounds."""
 
     BEFORE = "before"
@@ -87,7 +87,7 @@ class _Point:
 
 
 def _parse_point(text: str, whole: str) -> _Point:
-    m = _POINT.match(text)
+    m = _POINT.fullmatch(text)
     if not m:
         raise ValidationError(
             f"'{whole}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD "
@@ -147,8 +147,12 @@ class PartialDate:
         cls, year: int, month: int | None = None, day: int | None = None, approximate: bool = False
     ) -> PartialDate:
         """Build from numbers, with the same validation as :meth:`parse`."""
-        text = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
-        if day and not month:
+        text = (
+            f"{year:04d}"
+            + (f"-{month:02d}" if month is not None else "")
+            + (f"-{day:02d}" if day is not None else "")
+        )
+        if day is not None and month is None:
             raise ValidationError("a day needs a month")
         return cls(_parse_point(text, text), None, approximate)
 
@@ -201,7 +205,9 @@ class PartialDate:
             if precision is Precision.MONTH:
                 moved = _shift_months(d, sign)
                 if sign > 0:  # keep the end of the month at the end of the next month
-                    return date(moved.year, moved.month, calendar.monthrange(*moved.timetuple()[:2])[1])
+                    return date(
+                        moved.year, moved.month, calendar.monthrange(*moved.timetuple()[:2])[1]
+                    )
                 return moved
             return d.replace(year=d.year + sign)
         except (OverflowError, ValueError):

@@ -7,11 +7,12 @@ their script; matching keys are derived elsewhere and never replace them.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from powtrace.domain.dates import PartialDate
@@ -19,6 +20,7 @@ from powtrace.domain.errors import ValidationError
 from powtrace.domain.visibility import Visibility
 from powtrace.domain.vocab import event_type
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 RELIABILITY_GRADES = "ABCDEF"  # Admiralty scale: A completely reliable … F cannot be judged
 CREDIBILITY_GRADES = range(1, 7)  # 1 confirmed by other sources … 6 cannot be judged
 
@@ -28,21 +30,21 @@ def new_id(prefix: str) -> str:
     return f"{prefix}-{secrets.token_hex(8)}"
 
 
-class Script(str, Enum):
+class Script(StrEnum):
     CYRILLIC = "cyrillic"
     LATIN = "latin"
     MIXED = "mixed"
     OTHER = "other"
 
 
-class NameKind(str, Enum):
+class NameKind(StrEnum):
     OFFICIAL = "official"
     AS_REPORTED = "as_reported"
     TRANSLITERATION = "transliteration"
     ALIAS = "alias"
 
 
-class Side(str, Enum):
+class Side(StrEnum):
     """The state a person served (not a judgement of them)."""
 
     RUSSIA = "russia"
@@ -51,20 +53,20 @@ class Side(str, Enum):
     UNKNOWN = "unknown"
 
 
-class Gender(str, Enum):
+class Gender(StrEnum):
     MALE = "m"
     FEMALE = "f"
     UNKNOWN = "unknown"
 
 
-class ReviewState(str, Enum):
+class ReviewState(StrEnum):
     PROPOSED = "proposed"
     CONFIRMED = "confirmed"
     DISPUTED = "disputed"
     REJECTED = "rejected"
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     ARTICLE = "article"
     TESTIMONY = "testimony"
     EXCHANGE_LIST = "exchange_list"
@@ -88,7 +90,7 @@ def detect_script(text: str) -> Script:
     """The script a name is written in, from the Unicode names of its letters."""
     scripts = set()
     for ch in text:
-        if ch.isalpha():
+        if ch.isalpha() and unicodedata.category(ch) != "Lm":  # skip modifier letters: ʼ ʹ
             name = unicodedata.name(ch, "")
             if name.startswith("CYRILLIC"):
                 scripts.add(Script.CYRILLIC)
@@ -152,7 +154,13 @@ class Person:
     field_visibility: dict[str, Visibility] = field(default_factory=dict)
 
     FIELDS_WITH_VISIBILITY = (
-        "birth_date", "birth_place", "unit", "rank", "service_number", "home_region", "note",
+        "birth_date",
+        "birth_place",
+        "unit",
+        "rank",
+        "service_number",
+        "home_region",
+        "note",
     )
 
     def __post_init__(self) -> None:
@@ -206,8 +214,11 @@ class Source:
         self.visibility = parse_enum(Visibility, self.visibility, "visibility")
         self.reliability = str(self.reliability).strip().upper()
         if len(self.reliability) != 1 or self.reliability not in RELIABILITY_GRADES:
+            raise ValidationError(f"reliability '{self.reliability}' is not an Admiralty grade A–F")
+        self.sha256 = str(self.sha256 or "").strip().lower()
+        if self.sha256 and not _SHA256.fullmatch(self.sha256):
             raise ValidationError(
-                f"reliability '{self.reliability}' is not an Admiralty grade A–F"
+                f"source '{self.title}': '{self.sha256}' is not a SHA-256 (64 hex digits)"
             )
         if self.content is not None:
             digest = hashlib.sha256(self.content).hexdigest()
@@ -253,7 +264,7 @@ class Citation:
         if text[self.start : self.end] != self.excerpt:
             raise ValidationError(
                 f"citation {self.start}–{self.end} of source {source.id} reads "
-                f"'{text[self.start:self.end][:60]}', not the excerpt given"
+                f"'{text[self.start : self.end][:60]}', not the excerpt given"
             )
 
 
@@ -282,10 +293,17 @@ class Event:
         self.details = kind.check_details(dict(self.details), where=f"event {self.id}")
         if self.person_id is None and not self.group_size:
             raise ValidationError(f"event {self.id}: name a person or give a group size")
-        if self.group_size is not None and (
-            isinstance(self.group_size, bool) or int(self.group_size) < 1
-        ):
-            raise ValidationError(f"event {self.id}: group size must be a positive number")
+        if self.group_size is not None:
+            try:
+                size = None if isinstance(self.group_size, bool) else int(str(self.group_size))
+            except ValueError:
+                size = None
+            if size is None or size < 1:
+                raise ValidationError(
+                    f"event {self.id}: group size must be a positive whole number, "
+                    f"not '{self.group_size}'"
+                )
+            self.group_size = size
         self.visibility = (
             kind.visibility
             if self.visibility is None

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from powtrace.domain.errors import ValidationError
 
 _RANK = {"public": 0, "restricted": 1, "sealed": 2}
 
 
-class Visibility(str, Enum):
+class Visibility(StrEnum):
     """Visibility of a person, an event, a source or a single field.
 
     ``restricted`` records are for the team working on them; ``sealed`` records (capture
@@ -31,6 +31,8 @@ class Visibility(str, Enum):
 
     @classmethod
     def parse(cls, text: str) -> Visibility:
+        if isinstance(text, cls):  # str(member) is 'Visibility.SEALED', not its value
+            return text
         try:
             return cls(str(text).strip().lower())
         except ValueError:

@@ -15,10 +15,32 @@ from powtrace.domain.errors import ValidationError
 from powtrace.domain.visibility import Visibility
 
 CORPUS_TYPES = frozenset(
-    "captured surrendered registered_icrc interned transferred exchanged released "
-    "returned_home_country isolated_interrogated hospitalised returned_to_unit assigned_noncombat "
-    "redeployed_combat pay_suspended criminal_case_opened charged convicted sentenced missing "
-    "killed died_in_captivity tortured interviewed_by_press other".split()
+    [
+        "captured",
+        "surrendered",
+        "registered_icrc",
+        "interned",
+        "transferred",
+        "exchanged",
+        "released",
+        "returned_home_country",
+        "isolated_interrogated",
+        "hospitalised",
+        "returned_to_unit",
+        "assigned_noncombat",
+        "redeployed_combat",
+        "pay_suspended",
+        "criminal_case_opened",
+        "charged",
+        "convicted",
+        "sentenced",
+        "missing",
+        "killed",
+        "died_in_captivity",
+        "tortured",
+        "interviewed_by_press",
+        "other",
+    ]
 )
 _SCALAR_TYPES = {"text", "int", "bool", "date"}
 
@@ -58,9 +80,14 @@ class DetailSpec:
                 return False
             raise ValidationError(f"{label} must be true or false, not '{value}'")
         if self.kind == "date":
-            return str(PartialDate.parse(str(value)))
+            try:
+                return str(PartialDate.parse(str(value)))
+            except ValidationError as exc:
+                raise ValidationError(f"{label} must be a date: {exc}") from None
         if value not in self.choices:
-            raise ValidationError(f"{label} must be one of {', '.join(self.choices)}; got '{value}'")
+            raise ValidationError(
+                f"{label} must be one of {', '.join(self.choices)}; got '{value}'"
+            )
         return value
 
 

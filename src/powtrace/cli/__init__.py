@@ -170,6 +170,7 @@ def status(person_id: str, as_json: JsonOpt = False) -> None:
         )
     else:
         render.status(view)
+        render.withheld(view)
 
 
 @app.command("export")

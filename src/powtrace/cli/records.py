@@ -86,6 +86,7 @@ def person_show(person_id: str, as_json: JsonOpt = False) -> None:
     render.person_card(view.person)
     render.status(view)
     render.sources(view)
+    render.withheld(view)
 
 
 @person_app.command("list")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -68,19 +69,32 @@ def _event_what(e: Event) -> str:
     return " — ".join(parts)
 
 
+def _source_numbers(view: PersonView) -> dict[str, int]:
+    """Footnote numbers for the sources a view cites, in order of first citation."""
+    numbers: dict[str, int] = {}
+    for entry in view.lifecycle.entries:
+        for c in entry.event.citations:
+            numbers.setdefault(c.source_id, len(numbers) + 1)
+    for e in view.events:
+        for c in e.citations:
+            numbers.setdefault(c.source_id, len(numbers) + 1)
+    return numbers
+
+
 def timeline(view: PersonView) -> None:
-    lc = view.lifecycle
+    """Confirmed events in order; sources as footnotes with reliability and credibility."""
+    numbers = _source_numbers(view)
     table = Table(title=f"Timeline of {view.person.display_name}")
     for col in ("date", "event", "place / agency", "custody after", "sources"):
-        table.add_column(col, no_wrap=(col == "id"))
-    for entry in lc.entries:
+        table.add_column(col)
+    for entry in view.lifecycle.entries:
         e = entry.event
         where = " / ".join(x for x in (e.place, e.agency) if x)
-        cites = "; ".join(
-            _citation_label(c.source_id, c.credibility, view.sources) for c in e.citations
+        cites = " ".join(
+            _citation_label(c.source_id, c.credibility, numbers, view.sources) for c in e.citations
         )
         date = str(e.date) if e.date else "undated"
-        table.add_row(date, _event_what(e), where, entry.custody_after or "", cites)
+        table.add_row(date, escape(_event_what(e)), escape(where), entry.custody_after or "", cites)
     console.print(table)
     pending = [e for e in view.events if e.review.value != "confirmed"]
     if pending:
@@ -88,14 +102,15 @@ def timeline(view: PersonView) -> None:
             f"{len(pending)} event(s) not confirmed are not on the timeline: "
             + ", ".join(f"{e.type} ({e.review.value})" for e in pending)
         )
-    _withheld(view)
+    withheld(view)
 
 
-def _citation_label(source_id: str, credibility: int, sources: dict[str, Source]) -> str:
+def _citation_label(
+    source_id: str, credibility: int, numbers: dict[str, int], sources: dict[str, Source]
+) -> str:
     s = sources.get(source_id)
-    if s is None:
-        return f"{source_id} (withheld)"
-    return f"{s.outlet or s.title} {s.published or ''} [{s.reliability}{credibility}]".strip()
+    grade = f"{s.reliability}{credibility}" if s else "withheld"
+    return f"\\[{numbers[source_id]}] {grade}"
 
 
 def status(view: PersonView) -> None:
@@ -110,20 +125,26 @@ def status(view: PersonView) -> None:
         console.print(f"Captured {lc.times_captured} times.")
     for problem in lc.problems:
         console.print(f"[yellow]data problem[/] ({problem.code}): {problem.message}")
-    _withheld(view)
 
 
 def sources(view: PersonView) -> None:
-    if not view.sources:
+    """The sources a view cites, numbered as in the timeline; withheld ones say so."""
+    numbers = _source_numbers(view)
+    if not numbers:
         return
-    table = Table(title="Sources")
-    for col in ("id", "title", "outlet", "published", "reliability", "sha256"):
-        table.add_column(col, no_wrap=(col == "id"))
-    for s in view.sources.values():
+    table = Table(title="Sources (reliability A–F; credibility 1–6 per claim)")
+    for col in ("#", "id", "title", "outlet", "published", "reliability", "SHA-256"):
+        table.add_column(col, no_wrap=col in {"#", "id"})
+    for source_id, n in numbers.items():
+        s = view.sources.get(source_id)
+        if s is None:
+            table.add_row(str(n), source_id, "(withheld at your clearance)", "", "", "", "")
+            continue
         table.add_row(
+            str(n),
             s.id,
-            s.title,
-            s.outlet or "",
+            escape(s.title),
+            escape(s.outlet or ""),
             str(s.published or ""),
             s.reliability,
             s.sha256[:16] + "…",
@@ -131,7 +152,7 @@ def sources(view: PersonView) -> None:
     console.print(table)
 
 
-def _withheld(view: PersonView) -> None:
+def withheld(view: PersonView) -> None:
     w = view.withheld
     if w.records or w.fields:
         console.print(

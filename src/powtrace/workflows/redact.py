@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from powtrace.domain.model import Event, Person, Source
 from powtrace.domain.visibility import Visibility
 
-WITHHELD = "[withheld]"
+WITHHELD = "(withheld)"
 
 
 @dataclass

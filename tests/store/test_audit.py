@@ -11,6 +11,7 @@ from powtrace.domain.model import Citation, Event, NameForm, Person, ReviewState
 from powtrace.store import audit, writes
 from powtrace.store.schema import audit_log, events, persons
 from powtrace.store.store import Store
+from powtrace.store.verify import verify_store
 
 TEXT = "Sergei Orlov, 34, was captured near Vovchansk in May and exchanged in August."
 
@@ -33,7 +34,7 @@ def _fill(store: Store) -> tuple[Person, Source, Event]:
 
 def _verify(store: Store) -> audit.Report:
     with store.reading() as conn:
-        return audit.verify(conn, writes.snapshot_all)
+        return verify_store(conn)
 
 
 def _raw(store: Store, sql: str, **params: object) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from powtrace import __version__
 from powtrace.cli import render
@@ -22,8 +23,8 @@ from powtrace.cli.common import (
 from powtrace.cli.records import event_app, person_app, source_app
 from powtrace.domain.errors import PowtraceError
 from powtrace.domain.visibility import Visibility
-from powtrace.store import audit, writes
 from powtrace.store.store import Store
+from powtrace.store.verify import verify_store
 from powtrace.workflows import demo as demo_flow
 from powtrace.workflows import registry, transfer
 
@@ -120,7 +121,7 @@ def demo(
                 f"no demo person '{key}'; choose one of {', '.join(result.person_ids)}"
             )
         view = registry.view_person(
-            store, state.actor, result.person_ids[key], Visibility.RESTRICTED
+            store, state.actor, result.person_ids[key], state.clearance
         )
         render.person_card(view.person)
         render.timeline(view)
@@ -221,7 +222,7 @@ def import_cmd(file: Path, as_json: JsonOpt = False) -> None:
 def audit_verify(as_json: JsonOpt = False) -> None:
     """Check the hash chain and that every record matches its last audited state."""
     with opened_store() as store, store.reading() as conn:
-        report = audit.verify(conn, writes.snapshot_all)
+        report = verify_store(conn)
     if as_json:
         print_json(
             {
@@ -238,7 +239,7 @@ def audit_verify(as_json: JsonOpt = False) -> None:
         )
     else:
         for problem in report.problems:
-            err_console.print(f"[red]audit:[/] {problem.message}")
+            err_console.print(f"[red]audit:[/] {escape(problem.message)}", soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -248,7 +249,9 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)  # click returns typer.Exit's code in this mode
     except PowtraceError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        # One line whatever the terminal width, and the message's own brackets (user input,
+        # "events[0]") are text, not Rich markup.
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

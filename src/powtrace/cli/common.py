@@ -56,12 +56,12 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, PartialDate):  # a dataclass too, but shown as its text: "2024-08~"
+        return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, PartialDate):
-        return str(value)
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, bytes):

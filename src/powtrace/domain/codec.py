@@ -64,6 +64,7 @@ def person_to_dict(person: Person) -> dict[str, Any]:
         "note": person.note,
         "visibility": person.visibility.value,
         "field_visibility": _vis(person.field_visibility),
+        "merged_into": person.merged_into,
     }
 
 
@@ -98,6 +99,7 @@ _PERSON_SCALARS = (
     "home_region",
     "note",
     "visibility",
+    "merged_into",
 )
 
 

@@ -152,6 +152,7 @@ class Person:
     note: str | None = None
     visibility: Visibility = Visibility.RESTRICTED
     field_visibility: dict[str, Visibility] = field(default_factory=dict)
+    merged_into: str | None = None  # set when this record was merged into another person
 
     FIELDS_WITH_VISIBILITY = (
         "birth_date",

@@ -34,6 +34,7 @@ def person_values(p: Person) -> dict[str, Any]:
         "note": p.note,
         "visibility": p.visibility.value,
         "field_visibility": {k: v.value for k, v in p.field_visibility.items()},
+        "merged_into": p.merged_into,
     }
 
 
@@ -99,6 +100,7 @@ def load_persons(conn: sa.Connection, ids: list[str] | None = None) -> list[Pers
             note=r.note,
             visibility=r.visibility,
             field_visibility=dict(r.field_visibility or {}),
+            merged_into=r.merged_into,
         )
         for r in rows
     ]

@@ -42,6 +42,7 @@ persons = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("created_at", SHORT, nullable=False),
     sa.Column("updated_at", SHORT, nullable=False),
+    sa.Column("merged_into", ID, index=True),
 )
 
 name_forms = sa.Table(
@@ -159,6 +160,36 @@ audit_head = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("seq", sa.BigInteger, nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
+)
+
+# A human decision that two records are, or are not, the same person. ``left_ref`` and
+# ``right_ref`` name the records ("person:p-…", "ext:scheme:value"), sorted, so one pair is
+# one row whichever way round it was asked; the id derives from the pair.
+judgements = sa.Table(
+    "judgements",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("left_ref", sa.String(300), nullable=False),
+    sa.Column("right_ref", sa.String(300), nullable=False),
+    sa.Column("decision", SHORT, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("at", SHORT, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.UniqueConstraint("left_ref", "right_ref", name="uq_judgements_pair"),
+)
+
+# One merge of a person record into another, with what moved, so it can be undone.
+merges = sa.Table(
+    "merges",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("winner_id", ID, sa.ForeignKey("persons.id"), nullable=False, index=True),
+    sa.Column("loser_id", ID, sa.ForeignKey("persons.id"), nullable=False, index=True),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("at", SHORT, nullable=False),
+    sa.Column("moved", sa.JSON, nullable=False),
+    sa.Column("undone_at", SHORT),
+    sa.Column("undone_by", sa.String(200)),
 )
 
 meta = sa.Table(

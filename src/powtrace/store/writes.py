@@ -247,7 +247,7 @@ def set_meta(tx: Tx, key: str, value: str) -> None:
 
 
 # ---- the whole registry, for audit verification ---------------------------------------------
-def snapshot_all(conn: sa.Connection) -> dict[tuple[str, str], dict[str, Any]]:
+def record_snapshots(conn: sa.Connection) -> dict[tuple[str, str], dict[str, Any]]:
     """Every record as the audit chain should have recorded it last."""
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for p in rows.load_persons(conn):

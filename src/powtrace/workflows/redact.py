@@ -74,6 +74,20 @@ def events_for(events: list[Event], clearance: Visibility) -> tuple[list[Event],
     return shown, hidden
 
 
+def citations_for(events: list[Event], visible_sources: set[str]) -> Withheld:
+    """Drop citations of sources the reader may not see: their excerpts quote those sources.
+
+    ``events`` must be the copies :func:`events_for` returned; each dropped citation counts
+    as one withheld field.
+    """
+    hidden = Withheld()
+    for event in events:
+        kept = [c for c in event.citations if c.source_id in visible_sources]
+        hidden.fields += len(event.citations) - len(kept)
+        event.citations = kept
+    return hidden
+
+
 def source_for(source: Source, clearance: Visibility) -> Source | None:
     return source if source.visibility.visible_to(clearance) else None
 

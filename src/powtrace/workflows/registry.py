@@ -44,16 +44,24 @@ class PersonView:
     lifecycle: Lifecycle
     sources: dict[str, Source]
     withheld: redact.Withheld = field(default_factory=redact.Withheld)
+    merged_from: str | None = None  # the id asked for, when it was merged into this person
 
 
 def view_person(store: Store, actor: str, person_id: str, clearance: Visibility) -> PersonView:
     """Everything ``clearance`` may see of a person; the read is audited when not public."""
     with store.transaction(actor) as tx:
-        person = writes.get_person(tx.conn, person_id)
-        shown, withheld = redact.person_for(person, clearance)
-        if shown is None:
+        found = rows.load_persons(tx.conn, [person_id])
+        asked_for = person_id
+        for _ in range(20):  # a merged record leads to the person it joined
+            if not found or found[0].merged_into is None:
+                break
+            found = rows.load_persons(tx.conn, [found[0].merged_into])
+        shown, withheld = redact.person_for(found[0], clearance) if found else (None, None)
+        if shown is None or withheld is None:
             # Same answer as for an unknown id: do not confirm that a sealed person exists.
-            raise NotFoundError(f"no person with id '{person_id}' that you may see")
+            raise NotFoundError(f"no person with id '{asked_for}' that you may see")
+        person = found[0]
+        person_id = person.id
         all_events = rows.load_events(tx.conn, person_id=person_id)
         # The lifecycle is derived from the events this reader may see, so a status never
         # leaks a sealed event (e.g. a surrender) through its consequences.
@@ -65,6 +73,7 @@ def view_person(store: Store, actor: str, person_id: str, clearance: Visibility)
             for s in rows.load_sources(tx.conn, source_ids)
             if redact.source_for(s, clearance) is not None
         }
+        withheld.add(redact.citations_for(events, set(sources)))
         if redact.needs_read_audit(person.visibility) or any(
             redact.needs_read_audit(e.visibility) for e in events if e.visibility
         ):
@@ -75,7 +84,8 @@ def view_person(store: Store, actor: str, person_id: str, clearance: Visibility)
                     Visibility.SEALED in e.field_visibility.values()
                 ):
                     writes.record_read(tx, "event", e.id)
-    return PersonView(shown, events, derive(person_id, events), sources, withheld)
+    merged_from = asked_for if asked_for != person_id else None
+    return PersonView(shown, events, derive(person_id, events), sources, withheld, merged_from)
 
 
 @dataclass
@@ -94,7 +104,7 @@ def list_persons(store: Store, clearance: Visibility) -> list[PersonRow]:
     out = []
     for p in people:
         shown, _ = redact.person_for(p, clearance)
-        if shown is None:
+        if shown is None or p.merged_into:
             continue
         others = [f.text for f in shown.name_forms if f.text != shown.display_name]
         birth = None if shown.birth_date is None else str(shown.birth_date)
@@ -117,8 +127,10 @@ def search_persons(
     words = search_key(query).split()
     if not words:
         raise ValidationError(f"search for '{query}': type at least one letter of a name")
-    q = sa.select(name_forms.c.person_id, name_forms.c.text, name_forms.c.search_key).join(
-        persons, persons.c.id == name_forms.c.person_id
+    q = (
+        sa.select(name_forms.c.person_id, name_forms.c.text, name_forms.c.search_key)
+        .join(persons, persons.c.id == name_forms.c.person_id)
+        .where(persons.c.merged_into.is_(None))
     )
     for word in words:
         q = q.where(name_forms.c.search_key.contains(word, autoescape=True))

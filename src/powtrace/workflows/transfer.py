@@ -56,8 +56,13 @@ def build_export(
         visible_ids = {p.id for p in people}
         events, hidden = redact.events_for(rows.load_events(tx.conn), clearance)
         withheld.add(hidden)
-        events = [e for e in events if e.person_id is None or e.person_id in visible_ids]
-        sources = [s for s in rows.load_sources(tx.conn) if s.visibility.visible_to(clearance)]
+        kept = [e for e in events if e.person_id is None or e.person_id in visible_ids]
+        withheld.records += len(events) - len(kept)  # events of a person left out
+        events = kept
+        all_sources = rows.load_sources(tx.conn)
+        sources = [s for s in all_sources if s.visibility.visible_to(clearance)]
+        withheld.records += len(all_sources) - len(sources)
+        withheld.add(redact.citations_for(events, {s.id for s in sources}))
         writes.record_read(tx, "export", "full" if full else "redacted")
     doc = {
         "format": FORMAT,
@@ -169,7 +174,12 @@ def import_file(store: Store, actor: str, path: Path) -> ImportSummary:
     unchanged = {"persons": 0, "sources": 0, "events": 0}
     with store.transaction(actor) as tx:
         for s in sources:
-            _, new = writes.add_source(tx, s)
+            kept, new = writes.add_source(tx, s)
+            if not new and codec.source_to_dict(kept) != codec.source_to_dict(s):
+                raise ConflictError(
+                    f"{path}: source {s.id} is already stored with other details (title, "
+                    "outlet, dates or grades); nothing was imported"
+                )
             (created if new else unchanged)["sources"] += 1
         for p in people:
             _import_one(

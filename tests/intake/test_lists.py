@@ -51,7 +51,7 @@ def test_bad_rows_are_reported_by_line_and_good_rows_kept(tmp_path: Path) -> Non
     assert "28 days" in messages[2] and "birth_date" in messages[2]
     assert "name is empty" in messages[3]
     assert "repeats line 4" in messages[5]
-    assert "3 cells" in messages[6]
+    assert "4 cells but only 3 columns" in messages[6]
 
 
 def test_mapping_names_an_unusual_column(tmp_path: Path) -> None:

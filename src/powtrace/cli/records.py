@@ -228,3 +228,65 @@ def source_list(as_json: JsonOpt = False) -> None:
             s.id, s.title, s.kind.value, s.outlet or "", str(s.published or ""), s.reliability
         )
     console.print(table)
+
+
+def parse_mapping(pairs: list[str]) -> dict[str, str]:
+    """``--column surname=Фамилия`` pairs as a dict (our field -> the list's header)."""
+    mapping = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise ValidationError(f"--column '{pair}': write it as field=Header")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+@person_app.command("import")
+def person_import(
+    file: Annotated[Path, typer.Argument(help="A CSV list: one person per row.")],
+    list_name: Annotated[
+        str | None, typer.Option("--list", help="Name of the list (default: list:FILE-NAME).")
+    ] = None,
+    column: Annotated[
+        list[str], typer.Option(help="field=Header for a column with an unusual name (repeat).")
+    ] = [],  # noqa: B006
+    encoding: Annotated[str, typer.Option(help="Text encoding, e.g. cp1251.")] = "utf-8-sig",
+    side: Annotated[str | None, typer.Option(help="Side of everyone on the list.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Add every person on a list, keeping each row's own id; bad rows are listed by line."""
+    from rich.progress import Progress
+
+    from powtrace.workflows import lists
+
+    with opened_store() as store, Progress(console=console, transient=True) as bar:
+        task = bar.add_task(f"Importing {file.name}", total=None)
+        result = lists.import_list_file(
+            store,
+            state.actor,
+            file,
+            scheme=list_name,
+            mapping=parse_mapping(column),
+            encoding=encoding,
+            side=side,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    if as_json:
+        print_json(
+            {
+                "scheme": result.scheme,
+                "created": result.created,
+                "existing": result.existing,
+                "errors": [str(e) for e in result.errors],
+            }
+        )
+        return
+    console.print(
+        f"{file}: added {len(result.created)} person(s) as list '{result.scheme}'; "
+        f"{result.existing} row(s) were already imported."
+    )
+    if result.errors:
+        err = typer.echo
+        err(f"{len(result.errors)} row(s) were not imported; correct them and run again:", err=True)
+        for e in result.errors:
+            err(f"  {file.name} {e}", err=True)

@@ -13,6 +13,7 @@ what the tables hold, so a row changed behind powtrace's back is named too.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -183,21 +184,32 @@ def verify(conn: sa.Connection, snapshot_all: Snapshotter) -> Report:
                     "from the tables (deleted behind its back)",
                 )
             )
-        elif recorded != actual_json:
+        elif recorded != actual_json and (changed := changed_fields(recorded, actual)):
             problems.append(
                 Finding(
                     None,
-                    f"{entity} {entity_id} differs from its last audited "
-                    f"state: {_diff(recorded, actual)}",
+                    f"{entity} {entity_id} differs from its last audited state: field(s) "
+                    f"{', '.join(changed)} changed outside powtrace",
                 )
             )
     return Report(count, len(current), tuple(problems))
 
 
-def _diff(recorded: str | None, actual: dict[str, Any] | None) -> str:
-    import json
+_EMPTY: tuple[Any, ...] = (None, [], {}, "")
 
+
+def changed_fields(recorded: str | None, actual: dict[str, Any] | None) -> list[str]:
+    """The fields that differ between a recorded snapshot and a record as it is now.
+
+    A field that a later schema added is absent from snapshots recorded before it; it counts
+    as unchanged while it holds its empty value, so upgrading a store keeps its chain valid.
+    """
     before = json.loads(recorded) if recorded else {}
     after = actual or {}
-    keys = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-    return "field(s) " + ", ".join(keys) + " changed outside powtrace"
+    changed = []
+    for key in sorted(set(before) | set(after)):
+        if key not in before and after.get(key) in _EMPTY:
+            continue
+        if before.get(key) != after.get(key):
+            changed.append(key)
+    return changed

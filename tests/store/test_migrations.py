@@ -1,0 +1,69 @@
+"""Upgrading a store made at the first schema keeps every row and a valid audit chain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from powtrace.domain.codec import person_to_dict
+from powtrace.domain.errors import StoreError
+from powtrace.domain.model import NameForm, Person
+from powtrace.store import audit, rows, writes
+from powtrace.store import engine as eng
+from powtrace.store.keys import resolve_key
+from powtrace.store.schema import name_forms, persons
+from powtrace.store.store import Store, utc_now
+from powtrace.store.verify import verify_store
+
+
+def _store_at_first_revision(engine_kind: str, store_url: str | None, home: Path) -> Store:
+    """A store at schema 0001 holding one person as 0001 wrote it (store_url is reset)."""
+    if store_url is None:
+        Store.init(home).close()  # creates the key; then rebuild the file at 0001
+        (home / "powtrace.db").unlink()
+        engine = eng.make_engine(eng.sqlcipher_url(home / "powtrace.db", resolve_key(home)))
+    else:
+        engine = eng.make_engine(store_url)
+    eng.migrate(engine, "0001")
+    person = Person([NameForm("Кравчишин Остап Михайлович", kind="official")], side="ukraine")
+    old_snapshot = person_to_dict(person)
+    del old_snapshot["merged_into"]  # 0001's snapshots had no such field
+    values = rows.person_values(person)
+    del values["merged_into"]
+    now = utc_now()
+    with engine.begin() as conn:
+        conn.execute(persons.insert().values(**values, version=1, created_at=now, updated_at=now))
+        conn.execute(name_forms.insert(), rows.name_form_values(person.id, person.name_forms))
+        audit.append(
+            conn,
+            at=now,
+            actor="old-version",
+            action="create",
+            entity="person",
+            entity_id=person.id,
+            before=None,
+            after=old_snapshot,
+        )
+    return Store(engine, home)
+
+
+def test_upgrade_from_first_schema_keeps_rows_and_chain(
+    engine_kind: str, store_url: str | None, tmp_path: Path
+) -> None:
+    old = _store_at_first_revision(engine_kind, store_url, tmp_path / "home")
+    with pytest.raises(StoreError, match="powtrace migrate"):
+        eng.require_current(old.engine)
+    old.close()
+    store = Store.init(tmp_path / "home", store_url)  # what 'powtrace migrate' runs
+    with store.reading() as conn:
+        (person,) = rows.load_persons(conn)
+        assert person.name_forms[0].text == "Кравчишин Остап Михайлович"
+        assert person.merged_into is None
+        assert verify_store(conn).ok
+    with store.transaction("new-version") as tx:  # and the upgraded store takes new writes
+        person.rank = "senior soldier"
+        writes.update_person(tx, person)
+    with store.reading() as conn:
+        assert verify_store(conn).ok
+    store.close()

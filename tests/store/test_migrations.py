@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from powtrace.domain.codec import person_to_dict
 from powtrace.domain.errors import StoreError
 from powtrace.domain.model import NameForm, Person
+from powtrace.names import match_keys
 from powtrace.store import audit, rows, writes
 from powtrace.store import engine as eng
 from powtrace.store.keys import resolve_key
-from powtrace.store.schema import name_forms, persons
+from powtrace.store.schema import name_forms, name_keys, persons
 from powtrace.store.store import Store, utc_now
 from powtrace.store.verify import verify_store
 
@@ -60,6 +62,8 @@ def test_upgrade_from_first_schema_keeps_rows_and_chain(
         (person,) = rows.load_persons(conn)
         assert person.name_forms[0].text == "Кравчишин Остап Михайлович"
         assert person.merged_into is None
+        keys = set(conn.execute(sa.select(name_keys.c.key)).scalars())
+        assert keys >= set(match_keys("Кравчишин Остап Михайлович"))
         assert verify_store(conn).ok
     with store.transaction("new-version") as tx:  # and the upgraded store takes new writes
         person.rank = "senior soldier"

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from powtrace.domain.dates import PartialDate, parse_optional
 from powtrace.domain.model import Citation, Event, ExternalId, NameForm, Person, Source
+from powtrace.names import match_keys
 from powtrace.store.schema import citations, events, external_ids, name_forms, persons, sources
 from powtrace.store.search import search_key
 
@@ -53,6 +54,15 @@ def name_form_values(person_id: str, forms: list[NameForm]) -> list[dict[str, An
             "search_key": search_key(f.text),
         }
         for i, f in enumerate(forms)
+    ]
+
+
+def name_key_values(person_id: str, forms: list[NameForm]) -> list[dict[str, Any]]:
+    """Index rows for every match key of every name form (the search and blocking index)."""
+    return [
+        {"person_id": person_id, "position": i, "key": key[:120]}
+        for i, f in enumerate(forms)
+        for key in sorted(match_keys(f.text))
     ]
 
 

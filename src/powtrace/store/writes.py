@@ -23,6 +23,7 @@ from powtrace.store.schema import (
     external_ids,
     meta,
     name_forms,
+    name_keys,
     persons,
     sources,
 )
@@ -68,6 +69,9 @@ def _check_external_ids(conn: sa.Connection, person: Person) -> None:
 
 def _write_person_children(conn: sa.Connection, person: Person) -> None:
     conn.execute(name_forms.insert(), rows.name_form_values(person.id, person.name_forms))
+    keys = rows.name_key_values(person.id, person.name_forms)
+    if keys:
+        conn.execute(name_keys.insert(), keys)
     if person.external_ids:
         conn.execute(
             external_ids.insert(),
@@ -116,6 +120,7 @@ def update_person(tx: Tx, person: Person, expected_version: int | None = None) -
         .values(**rows.person_values(person), version=current + 1, updated_at=tx.at)
     )
     tx.conn.execute(name_forms.delete().where(name_forms.c.person_id == person.id))
+    tx.conn.execute(name_keys.delete().where(name_keys.c.person_id == person.id))
     tx.conn.execute(external_ids.delete().where(external_ids.c.person_id == person.id))
     _write_person_children(tx.conn, person)
     tx.record("update", "person", person.id, person_snapshot(before), person_snapshot(person))

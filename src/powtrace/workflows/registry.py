@@ -12,18 +12,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.errors import NotFoundError, ValidationError
 from powtrace.domain.model import Event, Person, Source, SourceKind
 from powtrace.domain.visibility import Visibility
 from powtrace.lifecycle import Lifecycle, derive
 from powtrace.store import rows, writes
-from powtrace.store.schema import name_forms, persons
-from powtrace.store.search import search_key
 from powtrace.store.store import Store
-from powtrace.workflows import redact
+from powtrace.workflows import redact, search
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 
@@ -118,39 +114,33 @@ class SearchHit:
     name: str
     matched: str  # the name form that matched
     reason: str
+    name_forms: list[str] = field(default_factory=list)  # every form, as written
+    score: int = 0  # higher: more parts of the name agree, and exactly
 
 
 def search_persons(
     store: Store, query: str, clearance: Visibility, limit: int = 50
 ) -> list[SearchHit]:
-    """Find persons by any name form, in any script: every query word must match a form."""
-    words = search_key(query).split()
-    if not words:
-        raise ValidationError(f"search for '{query}': type at least one letter of a name")
-    q = (
-        sa.select(name_forms.c.person_id, name_forms.c.text, name_forms.c.search_key)
-        .join(persons, persons.c.id == name_forms.c.person_id)
-        .where(persons.c.merged_into.is_(None))
-    )
-    for word in words:
-        q = q.where(name_forms.c.search_key.contains(word, autoescape=True))
+    """Find persons by name typed in any script, spelling or case, ranked, with the reason."""
+    if not query.strip():
+        raise ValidationError("search: type at least one letter of a name")
     with store.reading() as conn:
-        matches = conn.execute(q.order_by(name_forms.c.person_id, name_forms.c.position)).all()
-        people = {p.id: p for p in rows.load_persons(conn, sorted({m.person_id for m in matches}))}
-    hits: dict[str, SearchHit] = {}
-    for m in matches:
-        person = people[m.person_id]
-        if m.person_id in hits or not person.visibility.visible_to(clearance):
+        found = search.find_by_keys(conn, query) or search.find_by_substring(conn, query)
+        people = {p.id: p for p in rows.load_persons(conn, [h.person_id for h in found])}
+    hits = []
+    for hit in found:
+        person = people[hit.person_id]
+        if not person.visibility.visible_to(clearance):
             continue
-        exact = all(w in m.search_key.split() for w in words)
-        reason = ("all words match" if exact else "part of a word matches") + (
-            f" the name form '{m.text}'"
+        form = person.name_forms[hit.position].text
+        forms = [f.text for f in person.name_forms]
+        hits.append(
+            SearchHit(
+                person.id, person.display_name, form, search.reason(hit, form), forms, hit.score
+            )
         )
-        hits[m.person_id] = SearchHit(m.person_id, person.display_name, m.text, reason)
-    ranked = sorted(
-        hits.values(), key=lambda h: (not h.reason.startswith("all"), h.name.casefold())
-    )
-    return ranked[:limit]
+    hits.sort(key=lambda h: (-h.score, h.name.casefold(), h.id))
+    return hits[:limit]
 
 
 # ---- sources --------------------------------------------------------------------------------

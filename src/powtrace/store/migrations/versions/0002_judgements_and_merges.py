@@ -1,4 +1,4 @@
-"""Linkage: judgements on pairs of records, merges of persons (undoable).
+"""Linkage: the name-key index, judgements on pairs of records, undoable merges.
 
 Revision ID: 0002
 Revises: 0001
@@ -19,6 +19,23 @@ def upgrade() -> None:
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.add_column(sa.Column("merged_into", sa.String(length=40), nullable=True))
         batch_op.create_index(batch_op.f("ix_persons_merged_into"), ["merged_into"], unique=False)
+    op.create_table(
+        "name_keys",
+        sa.Column("person_id", sa.String(length=40), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=120), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["persons.id"],
+            name=op.f("fk_name_keys_person_id_persons"),
+            ondelete="CASCADE",
+        ),
+    )
+    with op.batch_alter_table("name_keys", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_name_keys_person_id"), ["person_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_name_keys_key"), ["key"], unique=False)
+    # Index the name forms that 0001 stored (the keys are derived, so they can be rebuilt).
+    _index_existing_names()
     op.create_table(
         "judgements",
         sa.Column("id", sa.String(length=40), nullable=False),
@@ -54,9 +71,30 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_merges_loser_id"), ["loser_id"], unique=False)
 
 
+def _index_existing_names() -> None:
+    from powtrace.names import match_keys
+
+    conn = op.get_bind()
+    forms = conn.execute(sa.text("SELECT person_id, position, text FROM name_forms")).all()
+    rows = [
+        {"person_id": f.person_id, "position": f.position, "key": key}
+        for f in forms
+        for key in sorted(match_keys(f.text))
+    ]
+    if rows:
+        conn.execute(
+            sa.text(
+                "INSERT INTO name_keys (person_id, position, key) VALUES (:person_id, "
+                ":position, :key)"
+            ),
+            rows,
+        )
+
+
 def downgrade() -> None:
     op.drop_table("merges")
     op.drop_table("judgements")
+    op.drop_table("name_keys")
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_persons_merged_into"))
         batch_op.drop_column("merged_into")

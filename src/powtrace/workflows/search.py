@@ -1,0 +1,125 @@
+"""Finding persons by name in any script, spelling or grammatical case, with the reason.
+
+The query is turned into the same match keys as every stored name form (``powtrace.names``:
+surname, given name and patronymic keys, sound-alike skeletons, initials), looked up in the
+``name_keys`` index, and the hits ranked by how many parts of the name agree. A query of one
+word may be a surname or a given name, so it is looked up as either. When no key matches —
+someone typing the start of a name — a substring search on the folded text is the fallback.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from powtrace.domain.errors import ValidationError
+from powtrace.names import match_keys
+from powtrace.store.schema import name_forms, name_keys, persons
+from powtrace.store.search import search_key
+
+PART_NAMES = {
+    "s": "surname",
+    "g": "given name",
+    "p": "patronymic",
+    "gi": "initial",
+    "pi": "patronymic initial",
+}
+PART_WEIGHTS = {"s": 4, "g": 3, "p": 2, "gi": 1, "pi": 1}
+FULL_PARTS = ("s", "g", "p")
+
+
+@dataclass(frozen=True)
+class KeyHit:
+    """A person whose name forms agree with the query on some parts."""
+
+    person_id: str
+    score: int
+    position: int  # the name form that agreed best
+    parts: tuple[str, ...]  # which parts agreed: s, g, p, gi, pi
+    fuzzy: bool  # agreement only through a sound-alike key
+
+
+def _split(key: str) -> tuple[str, str]:
+    tag, _, value = key.partition(":")
+    return tag, value
+
+
+def query_keys(query: str) -> tuple[dict[str, set[str]], bool]:
+    """The query's keys by part, and whether it is a single name word.
+
+    A single word may be a surname or a given name, so its keys are tried as either.
+    """
+    by_part: dict[str, set[str]] = defaultdict(set)
+    for key in match_keys(query):
+        tag, value = _split(key)
+        by_part[tag].add(value)
+    words = [w for w in query.replace(",", " ").split() if len(w.strip(".")) > 1]
+    single = len(words) <= 1
+    if single:
+        values = by_part.get("s", set()) | by_part.get("g", set())
+        by_part["s"] = set(values)
+        by_part["g"] = set(values)
+    return dict(by_part), single
+
+
+def find_by_keys(conn: sa.Connection, query: str) -> list[KeyHit]:
+    """Persons (not merged away) whose name keys agree with every full part of the query."""
+    wanted, single = query_keys(query)
+    lookup = [f"{tag}:{v}" for tag, values in wanted.items() for v in values]
+    if not lookup:
+        return []
+    q = (
+        sa.select(name_keys.c.person_id, name_keys.c.position, name_keys.c.key)
+        .join(persons, persons.c.id == name_keys.c.person_id)
+        .where(name_keys.c.key.in_(lookup), persons.c.merged_into.is_(None))
+    )
+    agreed: dict[tuple[str, int], dict[str, bool]] = defaultdict(dict)
+    for person_id, position, key in conn.execute(q):
+        tag, value = _split(key)
+        exact = not value.startswith("~")
+        parts = agreed[(person_id, position)]
+        parts[tag] = parts.get(tag, False) or exact
+    required = [] if single else [t for t in FULL_PARTS if t in wanted]
+    best: dict[str, KeyHit] = {}
+    for (person_id, position), parts in agreed.items():
+        if single:
+            if not ({"s", "g"} & set(parts)):
+                continue
+        elif any(t not in parts for t in required):
+            continue
+        score = sum(PART_WEIGHTS[t] * (2 if exact else 1) for t, exact in parts.items())
+        hit = KeyHit(person_id, score, position, tuple(sorted(parts)), not all(parts.values()))
+        if person_id not in best or hit.score > best[person_id].score:
+            best[person_id] = hit
+    return sorted(best.values(), key=lambda h: -h.score)
+
+
+def find_by_substring(conn: sa.Connection, query: str) -> list[KeyHit]:
+    """Fallback for partial words: every folded query word inside one folded name form."""
+    words = search_key(query).split()
+    if not words:
+        raise ValidationError(f"search for '{query}': type at least one letter of a name")
+    q = (
+        sa.select(name_forms.c.person_id, name_forms.c.position)
+        .join(persons, persons.c.id == name_forms.c.person_id)
+        .where(persons.c.merged_into.is_(None))
+    )
+    for word in words:
+        q = q.where(name_forms.c.search_key.contains(word, autoescape=True))
+    hits: dict[str, KeyHit] = {}
+    for person_id, position in conn.execute(
+        q.order_by(name_forms.c.person_id, name_forms.c.position)
+    ):
+        hits.setdefault(person_id, KeyHit(person_id, 0, position, (), True))
+    return list(hits.values())
+
+
+def reason(hit: KeyHit, form_text: str) -> str:
+    """Why a person was found, in words a reviewer reads."""
+    if not hit.parts:
+        return f"the start of a word matches the name form '{form_text}'"
+    parts = ", ".join(PART_NAMES[p] for p in hit.parts)
+    how = "sounds like" if hit.fuzzy else "matches"
+    return f"{parts} {how} the name form '{form_text}'"

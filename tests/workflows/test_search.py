@@ -1,0 +1,66 @@
+"""Name search: every rendering of a name finds the person, ranked, with the reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from powtrace.domain.model import NameForm, Person
+from powtrace.domain.visibility import Visibility
+from powtrace.store import merges, writes
+from powtrace.store.store import Store
+from powtrace.workflows.registry import search_persons
+
+
+def _add(store: Store, text: str, **kw: object) -> Person:
+    with store.transaction("analyst") as tx:
+        return writes.add_person(tx, Person([NameForm(text, kind="official")], **kw))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Долгополов Игорь Сергеевич",
+        "Долгополов Ігор Сергійович",
+        "Igor Dolgopolov",
+        "DOLGOPOLOV IGOR",
+        "DOLGOPOLOV IHOR",
+        "Igor Dolgopolow",
+        "Игоря Долгополова",
+        "Долгополов И. С.",
+        "Dolgopolov",
+    ],
+)
+def test_every_rendering_finds_the_registry_form_first(store: Store, query: str) -> None:
+    igor = _add(store, "Долгополов Игорь Сергеевич")
+    _add(store, "Долгов Игорь Сергеевич")  # a near miss that must not outrank him
+    hits = search_persons(store, query, Visibility.RESTRICTED)
+    assert hits and hits[0].id == igor.id
+    assert "Долгополов Игорь Сергеевич" in hits[0].reason
+
+
+def test_more_agreeing_parts_rank_higher(store: Store) -> None:
+    igor = _add(store, "Долгополов Игорь Сергеевич")
+    pavel = _add(store, "Долгополов Павел Иванович")
+    hits = search_persons(store, "Ihor Dolgopolov", Visibility.RESTRICTED)
+    assert [h.id for h in hits] == [igor.id]  # a named given name must agree
+    hits = search_persons(store, "Долгополов", Visibility.RESTRICTED)
+    assert {h.id for h in hits} == {igor.id, pavel.id}
+    assert "surname" in hits[0].reason
+
+
+def test_start_of_a_word_is_the_fallback(store: Store) -> None:
+    igor = _add(store, "Долгополов Игорь Сергеевич")
+    hits = search_persons(store, "Dolgop", Visibility.RESTRICTED)
+    assert [h.id for h in hits] == [igor.id]
+    assert "start of a word" in hits[0].reason
+
+
+def test_sealed_and_merged_persons_are_not_found(store: Store) -> None:
+    _add(store, "Секретов Олег", visibility="sealed")
+    kept = _add(store, "Орлов Сергей")
+    gone = _add(store, "Орлов Сергей Петрович")
+    with store.transaction("reviewer") as tx:
+        merges.merge_persons(tx, kept.id, gone.id)
+    assert search_persons(store, "Sekretov", Visibility.RESTRICTED) == []
+    assert [h.id for h in search_persons(store, "Sekretov", Visibility.SEALED)] != []
+    assert [h.id for h in search_persons(store, "Orlov Sergei", Visibility.RESTRICTED)] == [kept.id]

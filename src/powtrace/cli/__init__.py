@@ -21,6 +21,7 @@ from powtrace.cli.common import (
     state,
 )
 from powtrace.cli.records import event_app, person_app, source_app
+from powtrace.cli.serve import serve
 from powtrace.domain.errors import PowtraceError
 from powtrace.domain.visibility import Visibility
 from powtrace.store.store import Store
@@ -40,6 +41,7 @@ app.add_typer(event_app, name="event")
 app.add_typer(source_app, name="source")
 audit_app = typer.Typer(help="Check the audit chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
+app.command("serve")(serve)
 
 
 @app.callback()
@@ -120,9 +122,7 @@ def demo(
             raise PowtraceError(
                 f"no demo person '{key}'; choose one of {', '.join(result.person_ids)}"
             )
-        view = registry.view_person(
-            store, state.actor, result.person_ids[key], state.clearance
-        )
+        view = registry.view_person(store, state.actor, result.person_ids[key], state.clearance)
         render.person_card(view.person)
         render.timeline(view)
         render.status(view)

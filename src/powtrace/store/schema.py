@@ -211,3 +211,71 @@ meta = sa.Table(
     sa.Column("key", sa.String(100), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+# ---- the web application's accounts (0003) ---------------------------------------------------
+# Who may sign in, with which role. The password is an argon2 hash; the TOTP secret is kept
+# because codes are checked against it (the embedded store encrypts it at rest).
+accounts = sa.Table(
+    "accounts",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("username", sa.String(100), nullable=False, unique=True),
+    sa.Column("role", SHORT, nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("totp_secret", sa.String(64)),
+    # The time step of the last code accepted: a code is never accepted twice (replay).
+    sa.Column("totp_last_step", sa.BigInteger),
+    sa.Column("locale", SHORT, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("updated_at", SHORT, nullable=False),
+)
+
+# Browser sessions, server-side: the cookie holds a random id, the table only its SHA-256, so
+# a copy of the database does not hand out live sessions. ``account_id`` is NULL before
+# sign-in (the login form needs a CSRF token too); ``stage`` says how far sign-in has got.
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    sa.Column("id_hash", sa.String(64), primary_key=True),
+    sa.Column("account_id", ID, sa.ForeignKey("accounts.id", ondelete="CASCADE"), index=True),
+    sa.Column("stage", SHORT, nullable=False),
+    sa.Column("csrf_token", sa.String(64), nullable=False),
+    sa.Column("pending_totp", sa.String(64)),
+    sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("seen_at", SHORT, nullable=False),
+    sa.Column("expires_at", SHORT, nullable=False, index=True),
+)
+
+# Personal API tokens: only the SHA-256 of each token is kept.
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column(
+        "account_id",
+        ID,
+        sa.ForeignKey("accounts.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("expires_at", SHORT),
+    sa.Column("revoked_at", SHORT),
+    sa.Column("last_used_at", SHORT),
+)
+
+# Sign-in attempts, kept in the database so the rate limit holds across processes.
+login_attempts = sa.Table(
+    "login_attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", SHORT, nullable=False, index=True),
+    sa.Column("username", sa.String(100), nullable=False, index=True),
+    sa.Column("ip", sa.String(64), nullable=False, index=True),
+    sa.Column("kind", SHORT, nullable=False),
+    sa.Column("ok", sa.Boolean, nullable=False),
+)

@@ -1,0 +1,177 @@
+"""A person's age, gender, side and role, from the words around their mentions and their events."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from powtrace.extract.lexicon import person_lexicon
+from powtrace.extract.persons import Entity
+from powtrace.extract.text import Sentence
+
+# Roles a cue next to a name can give, most specific first (ties go to the earlier one).
+_CUE_ORDER = (
+    "relative",
+    "lawyer",
+    "journalist",
+    "official",
+    "former_pow",
+    "missing_soldier",
+    "pow",
+    "soldier",
+)
+_FEMALE_NOUNS = re.compile(
+    r"\b(?:mother|wife|sister|daughter|aunt|grandmother|widow|woman|fianc[ée]e|girlfriend|mrs|ms|"
+    r"мать|матери|мама|жена|сестра|дочь|тётя|тетя|бабушка|вдова|женщина|мати|матір|дружина|"
+    r"донька|тітка|бабуся|жінка)\b",
+    re.IGNORECASE,
+)
+_MALE_NOUNS = re.compile(
+    r"\b(?:father|husband|brother|son|uncle|grandfather|man|mr|отец|муж|брат|сын|дядя|дедушка|"
+    r"мужчина|батько|чоловік|син|дядько|дідусь)\b",
+    re.IGNORECASE,
+)
+_LATIN_F = re.compile(r"(?:ova|eva|yova|ina|yna|skaya|ska|tska|cka)$", re.IGNORECASE)
+_LATIN_M = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skyi|skii)$", re.IGNORECASE)
+# Events that put a person in captivity, or show they came back from it.
+_CAPTIVE = {
+    "captured",
+    "surrendered",
+    "interned",
+    "transferred",
+    "tortured",
+    "registered_icrc",
+    "icrc_visit",
+    "died_in_captivity",
+    "refused_repatriation",
+    "interviewed_in_captivity",
+}
+_RETURNED = {
+    "exchanged",
+    "released",
+    "handed_over",
+    "isolated_interrogated",
+    "returned_to_unit",
+    "assigned_noncombat",
+    "redeployed_combat",
+    "hospitalised_after_return",
+}
+
+
+def _windows(text: str, entity: Entity, sentence_of: dict[int, Sentence]) -> list[tuple[str, int]]:
+    """Texts next to each mention that may describe it, with their distance from it."""
+    out: list[tuple[str, int]] = []
+    for a, b in entity.descriptions:
+        out.append((text[a:b], 0))
+    for a, b in entity.mentions:
+        s = sentence_of.get(a)
+        lo, hi = (s.start, s.end) if s else (0, len(text))
+        if a not in entity.genitive:  # "мать Ивана": the cue before a possessor is someone else's
+            before = text[max(lo, a - 50) : a]
+            cut = max(before.rfind(ch) for ch in '”"»:;')  # a quotation is someone else's words
+            out.append((before[cut + 1 :], 1))
+        after = text[b:hi]
+        if re.match(r"['’]s?\b", after):
+            continue  # "Dolgopolov's relatives": the cue after a possessive is someone else's
+        m = re.match(r"\s*(?:,|\(|—|–)\s*([^,;()—–.]{0,70})", after)
+        if m:
+            out.append((m.group(1), 2))
+        out.append((after[:80], 3))  # "… is looking for her son": a weak kinship cue
+    return out
+
+
+def cue_role(text: str, lang: str, entity: Entity, sentence_of: dict[int, Sentence]) -> str | None:
+    """The role the nearest role noun next to a mention gives, if any."""
+    lex = person_lexicon(lang)
+    best: tuple[int, int, str] | None = None
+    for window, kind in _windows(text, entity, sentence_of):
+        for role in _CUE_ORDER:
+            for m in lex.roles[role].finditer(window):
+                # Before a mention the nearest cue is the last one; after it, the first one.
+                distance = len(window) - m.end() if kind == 1 else m.start()
+                if (kind == 1 and distance > 45) or (kind == 2 and distance > 12):
+                    continue
+                if kind == 3:
+                    if role != "relative":
+                        continue
+                    distance += 100  # only when nothing closer says otherwise
+                key = (distance, _CUE_ORDER.index(role), role)
+                if best is None or key < best:
+                    best = key
+    return best[2] if best else None
+
+
+def byline_names(text: str, lang: str) -> list[str]:
+    """Names in bylines and contact lines ("Write to Thomas Grove at …")."""
+    return [m.group(1) for p in person_lexicon(lang).byline for m in p.finditer(text)]
+
+
+def role(cue: str | None, event_types: set[str]) -> str:
+    """The gold-format role from a cue and the person's events (a cue for a non-POW role wins)."""
+    if cue in ("relative", "lawyer", "journalist", "official"):
+        return cue
+    if cue == "former_pow" or event_types & _RETURNED:
+        return "former_pow"
+    if cue == "pow" or event_types & _CAPTIVE:
+        return "pow"
+    if cue == "missing_soldier" or "missing" in event_types:
+        return "missing_soldier"
+    return "other"
+
+
+def age(text: str, lang: str, entity: Entity) -> int | None:
+    """An age written next to a mention ("Pavel Guguyev, 45," or "31-летний")."""
+    lex = person_lexicon(lang)
+    for a, b in sorted(entity.mentions + entity.descriptions):
+        for p in lex.age_after:
+            m = p.match(text[b : b + 30])
+            if m and 14 <= int(m.group(1)) <= 80:
+                return int(m.group(1))
+        for p in lex.age_before:
+            m = p.search(text[max(0, a - 50) : a])
+            if m and 14 <= int(m.group(1)) <= 80:
+                return int(m.group(1))
+    if entity.unnamed:
+        m = re.search(r"(\d{1,2})-(?:year-old|летн|річн)", entity.name)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def gender(entity: Entity, text: str, pronouns: list[str]) -> str | None:
+    """m or f from morphology, from gendered nouns next to the person, or from pronouns."""
+    if entity.gender:
+        return entity.gender
+    for a, b in entity.descriptions + ([] if not entity.unnamed else entity.mentions):
+        if _FEMALE_NOUNS.search(text[a:b]):
+            return "f"
+        if _MALE_NOUNS.search(text[a:b]):
+            return "m"
+    if entity.surname and entity.surname.isascii():
+        if _LATIN_F.search(entity.surname):
+            return "f"
+        if _LATIN_M.search(entity.surname):
+            return "m"
+    if pronouns:
+        return Counter(pronouns).most_common(1)[0][0]
+    return None
+
+
+def side(
+    text: str,
+    lang: str,
+    entity: Entity,
+    sentence_of: dict[int, Sentence],
+    event_sentences: list[Sentence],
+) -> str:
+    """russia, ukraine or unknown: a nationality next to a mention, else who holds them captive."""
+    lex = person_lexicon(lang)
+    for window, _ in _windows(text, entity, sentence_of):
+        for name, pattern in lex.sides.items():
+            if pattern.search(window[-30:]):
+                return name
+    for s in event_sentences:
+        for name, pattern in lex.captors.items():
+            if pattern.search(s.text):
+                return name
+    return "unknown"

@@ -1,0 +1,227 @@
+"""Dates in a text, absolute or relative, resolved against the publication date.
+
+"In August" in an article published in November 2025 is 2025-08; in one published in March
+2025 it is 2024-08 (the last August before publication). Every resolved relative date carries a
+note saying what it was resolved from, and stays None when the publication date is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from powtrace.domain.dates import PartialDate
+
+_MONTH_WORDS = (
+    "january|jan",
+    "february|feb",
+    "march|mar",
+    "april|apr",
+    "may",
+    "june|jun",
+    "july|jul",
+    "august|aug",
+    "september|sept|sep",
+    "october|oct",
+    "november|nov",
+    "december|dec",
+)
+_MONTH_RU = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма[йяе]",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
+_MONTH_UK = (
+    "січн|січен",
+    "лют",
+    "березн|березен",
+    "квітн|квітен",
+    "травн|травен",
+    "червн|червен",
+    "липн|липен",
+    "серпн|серпен",
+    "вересн|вересен",
+    "жовтн|жовтен",
+    "листопад",
+    "грудн|груден",
+)
+_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _month_index(word: str) -> int | None:
+    """1–12 for an English, Russian or Ukrainian month word in any case, else None."""
+    low = word.lower().rstrip(".")
+    for i, alts in enumerate(_MONTH_WORDS, 1):
+        if re.fullmatch(alts, low):
+            return i
+    for table in (_MONTH_RU, _MONTH_UK):
+        for i, stem in enumerate(table, 1):
+            if re.match(rf"(?:{stem})\w*$", low):
+                return i
+    return None
+
+
+_EN_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_CY_MONTH = (
+    r"(?:январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]|июн\w*|июл\w*|август\w*|сентябр\w*|"
+    r"октябр\w*|ноябр\w*|декабр\w*|січ\w+|лют\w+|берез\w+|квіт\w+|трав\w+|черв\w+|лип\w+|"
+    r"серп\w+|верес\w+|жовт\w+|листопад\w*|груд\w+)"
+)
+_YEAR = r"(?:19|20)\d\d"
+
+# (pattern, kind); kinds are resolved in `_resolve`. Longer, more specific patterns come first.
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE if k.startswith("rel") else 0), k)
+    for p, k in (
+        (rf"\b(?P<m>{_EN_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{_YEAR})\b", "dmy"),
+        (rf"\b(?P<d>\d{{1,2}}) (?P<m>{_EN_MONTH}),? (?P<y>{_YEAR})\b", "dmy"),
+        (
+            rf"\b(?P<d>\d{{1,2}}) (?P<m>{_CY_MONTH}) (?P<y>{_YEAR})(?: (?:года|г\.|року|р\.))?",
+            "dmy",
+        ),
+        (rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)-(?P<d>\d\d)\b", "iso"),
+        (rf"\b(?P<d>\d\d)\.(?P<mn>\d\d)\.(?P<y>{_YEAR})\b", "iso"),
+        (rf"\b(?:in |of |since |by )?(?P<m>{_EN_MONTH}) (?:of )?(?P<y>{_YEAR})\b", "my"),
+        (rf"(?:\b[вуВУ] )?(?P<m>{_CY_MONTH}) (?P<y>{_YEAR})(?: (?:года|г\.|року|р\.))?", "my"),
+        (
+            rf"\b(?:on |On )?(?P<m>{_EN_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? {_YEAR})",
+            "md",
+        ),
+        (rf"\b(?P<d>\d{{1,2}}) (?P<m>{_EN_MONTH})\b(?!,? {_YEAR})", "md"),
+        (rf"\b(?P<d>\d{{1,2}}) (?P<m>{_CY_MONTH})\b(?! {_YEAR})", "md"),
+        (rf"\b(?:[Ii]n|[Ll]ate|[Ee]arly|[Mm]id-?) ?(?P<m>{_EN_MONTH})\b(?!,? {_YEAR}| \d)", "m"),
+        (
+            rf"(?:\b[вуВУ]|\b[Нн]а початку|\b[Нн]априкінці|\b[Вв] начале|\b[Вв] конце) "
+            rf"(?P<m>{_CY_MONTH})\b(?! {_YEAR}| \d)",
+            "m",
+        ),
+        (rf"\b(?:in |In |since |Since |by |By )(?P<y>{_YEAR})\b", "y"),
+        (rf"(?:\b[вуВУ] |\b[Сс] |\b[Зз] )(?P<y>{_YEAR})(?: (?:году|года|г\.|році|року|р\.))?", "y"),
+        (
+            r"\b(?:earlier|later) this year\b|\bthis year\b|\bв этом году\b|\bэтого года\b|"
+            r"\bцього року\b|\bцей рік\b|\bранее в этом году\b|\bна початку року\b|"
+            r"\bв начале года\b",
+            "rel_this_year",
+        ),
+        (
+            r"\blast year\b|\bв прошлом году\b|\bпрошлого года\b|\bминулого року\b|"
+            r"\bторік\b|\bв минулому році\b",
+            "rel_last_year",
+        ),
+        (
+            r"\blast month\b|\bв прошлом месяце\b|\bпрошлого месяца\b|\bминулого місяця\b",
+            "rel_last_month",
+        ),
+        (r"\bthis month\b|\bв этом месяце\b|\bцього місяця\b", "rel_this_month"),
+        (
+            r"\blast week\b|\bна прошлой неделе\b|\bминулого тижня\b|\bна минулому тижні\b",
+            "rel_last_week",
+        ),
+        (r"\bthis week\b|\bна этой неделе\b|\bцього тижня\b", "rel_this_week"),
+        (r"\byesterday\b|\bвчера\b|\bвчора\b|\bучора\b", "rel_yesterday"),
+        (r"\btoday\b|\bсегодня\b|\bсьогодні\b", "rel_today"),
+        (
+            r"\b(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            "rel_weekday",
+        ),
+    )
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in the text and what it resolves to (None when it cannot be)."""
+
+    start: int
+    end: int
+    text: str
+    date: PartialDate | None
+    relative: bool
+    note: str | None
+
+
+def _last_month_before(month: int, pub: date) -> int:
+    """The year of the last `month` on or before the publication month."""
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[PartialDate | None, bool]:
+    """Turn one match into a partial date; the flag says whether it needed the publication date."""
+    g = m.groupdict()
+    month = int(g["mn"]) if g.get("mn") else (_month_index(g["m"]) if g.get("m") else None)
+    try:
+        if kind in ("dmy", "iso"):
+            return PartialDate.of(int(g["y"]), month, int(g["d"])), False
+        if kind == "my":
+            return PartialDate.of(int(g["y"]), month), False
+        if kind == "y":
+            return PartialDate.of(int(g["y"])), False
+        if pub is None:
+            return None, True
+        if kind == "md" and month:
+            return PartialDate.of(_last_month_before(month, pub), month, int(g["d"])), True
+        if kind == "m" and month:
+            return PartialDate.of(_last_month_before(month, pub), month), True
+    except Exception:  # an impossible day such as 31 June: no date rather than a wrong one
+        return None, kind not in ("dmy", "iso", "my", "y")
+    if kind == "rel_this_year":
+        return PartialDate.of(pub.year), True
+    if kind == "rel_last_year":
+        return PartialDate.of(pub.year - 1), True
+    if kind in ("rel_last_month", "rel_this_month"):
+        first = pub.replace(day=1)
+        d = first - timedelta(days=1) if kind == "rel_last_month" else first
+        return PartialDate.of(d.year, d.month), True
+    if kind in ("rel_last_week", "rel_this_week"):
+        monday = pub - timedelta(days=pub.weekday())
+        start = monday - timedelta(days=7) if kind == "rel_last_week" else monday
+        end = start + timedelta(days=6)
+        return PartialDate.parse(f"{start.isoformat()}/{end.isoformat()}"), True
+    if kind == "rel_yesterday":
+        return PartialDate.from_date(pub - timedelta(days=1)), True
+    if kind == "rel_today":
+        return PartialDate.from_date(pub), True
+    if kind == "rel_weekday":
+        day = next(i for i, w in enumerate(_WEEKDAYS_EN) if w in m.group(0).lower())
+        back = (pub.weekday() - day) % 7 or 7  # "on Monday" in a Monday paper means last Monday
+        return PartialDate.from_date(pub - timedelta(days=back)), True
+    return None, True
+
+
+def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
+    """Every date expression in the text, left to right, without overlaps."""
+    pub = published.latest if published is not None and published.precision == "day" else None
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for pattern, kind in _PATTERNS:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if any(a < e and s < b for s, e in taken):
+                continue
+            if kind == "y" and text[b : b + 1] == "-":
+                continue  # "2022-2023" or an ISO date handled above
+            value, relative = _resolve(kind, m, pub)
+            if kind in ("md", "m") and published is not None and pub is None:
+                # A month-precise publication date still resolves a month: August in 2025-11.
+                value, relative = _resolve(kind, m, published.latest), True
+                if kind == "md":
+                    value = None
+            note = None
+            if relative and value is not None and published is not None:
+                note = f"resolved from '{m.group(0)}' against {published}"
+            taken.append((a, b))
+            out.append(DateMention(a, b, m.group(0), value, relative, note))
+    return sorted(out, key=lambda d: d.start)

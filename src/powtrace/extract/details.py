@@ -1,0 +1,119 @@
+"""Structured details of an event from its sentence: sentence term, article, number, agency."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from powtrace.extract.lexicon import agencies
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-five": 25,
+    "thirty": 30,
+}
+_NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_TERM = (
+    re.compile(rf"\b{_NUM}[- ]years?(?:\s+and\s+(\d{{1,2}})\s+months?)?", re.I),
+    re.compile(
+        r"\b(\d{1,2})\s+(?:лет|года?|год|років|роки|рік)(?:\s+[иі]\s+(\d{1,2})\s+(?:месяц\w*|місяц\w*))?",
+        re.I,
+    ),
+)
+_MONTHS_ONLY = re.compile(r"\b(\d{1,2})\s+(?:months?|месяц\w*|місяц\w*)", re.I)
+_KIND = (
+    ("suspended", re.compile(r"suspended|условн\w+|умовн\w+", re.I)),
+    ("penal_colony", re.compile(r"colony|колони\w+|колоні\w+", re.I)),
+    ("fine", re.compile(r"\bfined?\b|штраф\w*", re.I)),
+    (
+        "prison",
+        re.compile(
+            r"prison|jail|лишени\w+ свободы|заключени\w+|позбавленн\w+ волі|"
+            r"ув'язненн\w+|ув’язненн\w+",
+            re.I,
+        ),
+    ),
+)
+_ARTICLE = re.compile(
+    r"(?:\bArticle|\bart\.|\bст\.|\bстать\w+|\bстатт\w+)\s*(\d{2,3}(?:[.-]\d)?)", re.I
+)
+_UP_TO = re.compile(r"\b(?:up to|до)\s+$", re.I)
+
+
+def _number(word: str) -> int | None:
+    """A number written in digits or as an English word."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
+
+
+def sentence_term(text: str) -> tuple[int | None, str | None]:
+    """The prison term in months and the kind of sentence the text states."""
+    months = None
+    for pattern in _TERM:
+        for m in pattern.finditer(text):
+            if _UP_TO.search(text[max(0, m.start() - 8) : m.start()]):
+                continue  # "faces up to eight years" is the maximum, not a sentence
+            years = _number(m.group(1))
+            if years is not None:
+                months = years * 12 + (int(m.group(2)) if m.group(2) else 0)
+                break
+        if months:
+            break
+    if months is None:
+        m = _MONTHS_ONLY.search(text)
+        months = int(m.group(1)) if m else None
+    kind = next((k for k, p in _KIND if p.search(text)), None)
+    return months, kind
+
+
+def article(text: str) -> str | None:
+    """The criminal-code article a sentence cites (352.1, 275, 111)."""
+    m = _ARTICLE.search(text)
+    return m.group(1).replace("-", ".") if m else None
+
+
+def agency(text: str) -> str | None:
+    """The agencies a sentence names, in the order they appear, joined by '; '."""
+    found = []
+    for name, pattern in agencies():
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), name))
+    names = [n for _, n in sorted(found)]
+    if "military prosecutor" in names and "prosecutor" in names:
+        names.remove("prosecutor")
+    return "; ".join(names) or None
+
+
+def details_for(event_type: str, sentence: str, allowed: set[str]) -> dict[str, Any]:
+    """The details of the vocabulary type `event_type` that the sentence states."""
+    out: dict[str, Any] = {}
+    if "term_months" in allowed:
+        months, kind = sentence_term(sentence)
+        if months:
+            out["term_months"] = months
+        if kind and "kind" in allowed:
+            out["kind"] = kind
+    if "article" in allowed:
+        found = article(sentence)
+        if found:
+            out["article"] = found
+    return out

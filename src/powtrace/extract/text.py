@@ -1,0 +1,139 @@
+"""Sentences, words and folding: the small text utilities every extraction step shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import pairwise
+
+WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*", re.UNICODE)
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "pvt",
+        "cpl",
+        "maj",
+        "capt",
+        "adm",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "co",
+        "corp",
+        "dept",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "art",
+        "ch",
+        "p",
+        "pp",
+        "u.s",
+        "e.g",
+        "i.e",
+        "г",
+        "гг",
+        "ст",
+        "ч",
+        "т",
+        "д",
+        "пр",
+        "им",
+        "ул",
+        "обл",
+        "р-н",
+        "пос",
+        "с",
+        "м",
+        "тыс",
+        "млн",
+        "руб",
+        "грн",
+        "см",
+        "св",
+        "ім",
+        "вул",
+        "п",
+    ]
+)
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its offsets in the text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _breaks(line: str) -> list[int]:
+    """Offsets inside a line after which a new sentence starts."""
+    out: list[int] = []
+    for m in _END.finditer(line):
+        before = line[: m.start()]
+        word = re.search(r"([\w.\-]+)$", before)
+        token = word.group(1).lower() if word else ""
+        if m.group(0).startswith(".") and (token.rstrip(".") in _ABBREVIATIONS or len(token) == 1):
+            continue  # "Gen. Ivanov", initials "I. Petrov"
+        rest = line[m.end() :].lstrip()
+        if rest and (rest[0].isupper() or rest[0] in "\"'“«‘—–-0123456789"):
+            out.append(m.end())
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences; every line break ends a sentence (headlines, captions)."""
+    sentences: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        cuts = [0, *_breaks(line), len(line)]
+        for a, b in pairwise(cuts):
+            chunk = line[a:b]
+            lead = len(chunk) - len(chunk.lstrip())
+            body = chunk.strip()
+            if body:
+                start = pos + a + lead
+                sentences.append(Sentence(len(sentences), start, start + len(body), body))
+        pos += len(line) + 1
+    return sentences
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics (й, ё and ї keep theirs: they are letters of their own)."""
+    out = []
+    for ch in unicodedata.normalize("NFD", text.lower()):
+        if unicodedata.category(ch) == "Mn" and out and out[-1] not in "иеіу":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out)).replace("’", "'").replace("ʼ", "'")
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    """The offset after the last clause boundary (, ; : — ( or a quote) before `pos`."""
+    cut = max(text.rfind(ch, floor, pos) for ch in ',;:—–(“«"')
+    return max(floor, cut + 1)

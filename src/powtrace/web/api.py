@@ -1,0 +1,256 @@
+"""The JSON API under /api: the same reads as the pages, with personal API tokens.
+
+Errors are RFC 9457 problem documents. A sealed person asked for at a lower clearance gets
+exactly the body an unknown id gets, so the API does not confirm that they exist.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from powtrace.domain.errors import NotFoundError, PowtraceError, ValidationError
+from powtrace.domain.vocab import event_type
+from powtrace.lifecycle import Lifecycle
+from powtrace.store import accounts
+from powtrace.store.accounts import Account
+from powtrace.web import api_models as m
+from powtrace.web.timeline import timeline_rows
+from powtrace.workflows import redact, registry
+from powtrace.workflows.sources import view_source
+
+log = logging.getLogger("powtrace.web")
+PROBLEM = "application/problem+json"
+_bearer = HTTPBearer(auto_error=False, description="A personal API token (Account page).")
+
+
+class ApiProblem(Exception):
+    def __init__(self, status: int, title: str, detail: str | None = None) -> None:
+        self.status, self.title, self.detail = status, title, detail
+
+
+def problem(status: int, title: str, detail: str | None = None, **extra: Any) -> JSONResponse:
+    body = m.Problem(title=title, status=status, detail=detail, **extra)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status, media_type=PROBLEM, headers=headers
+    )
+
+
+def _problem_doc(description: str) -> dict[str, Any]:
+    return {"model": m.Problem, "description": description, "content": {PROBLEM: {}}}
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: _problem_doc("No valid API token."),
+    404: _problem_doc("No such record that you may see."),
+    422: _problem_doc("A parameter is not valid."),
+}
+
+
+def caller(
+    request: Request,
+    cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Account:
+    """The account whose live token is in the Authorization header."""
+    if cred is None or cred.scheme.lower() != "bearer":
+        raise ApiProblem(401, "Unauthorized", "Send a personal API token as a Bearer token.")
+    with request.app.state.store.reading() as conn:
+        account = accounts.account_for_token(conn, cred.credentials)
+    if account is None:
+        raise ApiProblem(401, "Unauthorized", "The token is unknown, expired or revoked.")
+    return account
+
+
+Caller = Annotated[Account, Depends(caller)]
+
+
+def _withheld(w: redact.Withheld) -> m.Withheld:
+    return m.Withheld(records=w.records, fields=w.fields)
+
+
+def _problems(life: Lifecycle) -> list[m.ProblemOut]:
+    return [
+        m.ProblemOut(code=p.code, message=p.message, event_ids=list(p.event_ids))
+        for p in life.problems
+    ]
+
+
+def create_api() -> FastAPI:
+    """The API application, mounted at /api by the main application."""
+    api = FastAPI(
+        title="powtrace API",
+        version="1",
+        openapi_url="/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        responses=ERRORS,
+    )
+    _install_errors(api)
+
+    @api.get("/persons", response_model=list[m.PersonSummary])
+    def persons(
+        request: Request,
+        who: Caller,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> list[m.PersonSummary]:
+        """Persons the caller may see, by name."""
+        rows = registry.list_persons(request.app.state.store, who.clearance)
+        return [m.PersonSummary(**r.__dict__) for r in rows[offset : offset + limit]]
+
+    @api.get("/persons/{person_id}", response_model=m.PersonOut)
+    def person(request: Request, who: Caller, person_id: str) -> m.PersonOut:
+        """One person with status and facets; reads of restricted or sealed data are audited."""
+        view = registry.view_person(request.app.state.store, who.username, person_id, who.clearance)
+        p, life = view.person, view.lifecycle
+        return m.PersonOut(
+            id=p.id,
+            name=p.display_name,
+            name_forms=[
+                m.NameFormOut(text=f.text, kind=f.kind.value, script=f.script, language=f.language)
+                for f in p.name_forms
+            ],
+            birth_date=str(p.birth_date) if p.birth_date else None,
+            gender=p.gender.value,
+            side=p.side.value,
+            unit=p.unit,
+            rank=p.rank,
+            home_region=p.home_region,
+            visibility=p.visibility.value,
+            status=life.status,
+            custody=life.custody,
+            facets={
+                k: m.Facet(
+                    value=f.value, since=str(f.since) if f.since else None, event_id=f.event_id
+                )
+                for k, f in life.facets.items()
+            },
+            data_problems=_problems(life),
+            findings=[],
+            withheld=_withheld(view.withheld),
+            merged_from=view.merged_from,
+        )
+
+    @api.get("/persons/{person_id}/timeline", response_model=m.TimelineOut)
+    def timeline(request: Request, who: Caller, person_id: str) -> m.TimelineOut:
+        """Confirmed events in order, each with its citations and the sources' reliability."""
+        view = registry.view_person(request.app.state.store, who.username, person_id, who.clearance)
+        rows, _ = timeline_rows(view)
+        entries = [
+            m.EntryOut(
+                event_id=r.event.id,
+                type=r.event.type,
+                label=event_type(r.event.type).label,
+                date=str(r.event.date) if r.event.date else None,
+                place=r.event.place,
+                agency=r.event.agency,
+                details=dict(r.event.details),
+                custody_after=r.custody_after,
+                citations=[
+                    m.CitationOut(
+                        source_id=c.source_id,
+                        start=e.start,
+                        end=e.end,
+                        excerpt=c.excerpt,
+                        credibility=c.credibility,
+                        reliability=c.reliability,
+                    )
+                    for c, e in zip(r.citations, r.event.citations, strict=True)
+                ],
+            )
+            for r in rows
+        ]
+        return m.TimelineOut(
+            person_id=view.person.id,
+            entries=entries,
+            data_problems=_problems(view.lifecycle),
+            withheld=_withheld(view.withheld),
+        )
+
+    @api.get("/search", response_model=list[m.SearchHitOut])
+    def search(
+        request: Request,
+        who: Caller,
+        q: Annotated[str, Query(min_length=1, max_length=200, description="A name, any script.")],
+    ) -> list[m.SearchHitOut]:
+        """Persons whose name forms match, in any script; a query without letters matches none."""
+        try:
+            hits = registry.search_persons(request.app.state.store, q, who.clearance)
+        except ValidationError:
+            return []  # no letter to search for; the schema allows any text, so not an error
+        return [m.SearchHitOut(**h.__dict__) for h in hits]
+
+    @api.get("/sources/{source_id}", response_model=m.SourceOut)
+    def source(request: Request, who: Caller, source_id: str) -> m.SourceOut:
+        """A source's text, grades and the spans that visible claims cite."""
+        view = view_source(request.app.state.store, who.username, source_id, who.clearance)
+        s = view.source
+        return m.SourceOut(
+            id=s.id,
+            title=s.title,
+            kind=s.kind.value,
+            outlet=s.outlet,
+            url=s.url,
+            published=str(s.published) if s.published else None,
+            language=s.language,
+            reliability=s.reliability,
+            sha256=s.sha256,
+            media_type=s.media_type,
+            retrieved_at=s.retrieved_at.isoformat() if s.retrieved_at else None,
+            visibility=s.visibility.value,
+            text=s.text,
+            cited_spans=[
+                m.SpanOut(
+                    start=x.start,
+                    end=x.end,
+                    credibility=x.credibility,
+                    event_id=x.event_id,
+                    event_type=x.event_type,
+                    person_id=x.person_id,
+                )
+                for x in view.spans
+            ],
+            withheld=_withheld(view.withheld),
+        )
+
+    return api
+
+
+def _install_errors(api: FastAPI) -> None:
+    @api.exception_handler(ApiProblem)
+    async def _api_problem(_r: Request, exc: ApiProblem) -> JSONResponse:
+        return problem(exc.status, exc.title, exc.detail)
+
+    @api.exception_handler(NotFoundError)
+    async def _not_found(_r: Request, _exc: NotFoundError) -> JSONResponse:
+        # Deliberately without the id or the kind of refusal: unknown and sealed look alike.
+        return problem(404, "Not Found", "There is no such record that you may see.")
+
+    @api.exception_handler(PowtraceError)
+    async def _domain(_r: Request, exc: PowtraceError) -> JSONResponse:
+        return problem(422, "Unprocessable Content", str(exc))
+
+    @api.exception_handler(RequestValidationError)
+    async def _invalid(_r: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+            for e in exc.errors()
+        ]
+        return problem(422, "Unprocessable Content", "A parameter is not valid.", errors=errors)
+
+    @api.exception_handler(StarletteHTTPException)
+    async def _http(_r: Request, exc: StarletteHTTPException) -> JSONResponse:
+        titles = {404: "Not Found", 405: "Method Not Allowed"}
+        return problem(exc.status_code, titles.get(exc.status_code, "Error"), str(exc.detail))
+
+    @api.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return problem(500, "Internal Server Error", "The error was logged.")

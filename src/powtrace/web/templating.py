@@ -1,0 +1,69 @@
+"""Jinja2 templates, one environment per language so each carries its own catalogue.
+
+Autoescaping is on for every template: names and source texts are user data.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from powtrace.domain.vocab import event_type
+from powtrace.lifecycle import status_label
+from powtrace.web import i18n, labels
+from powtrace.workflows.redact import WITHHELD
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@cache
+def environment(lang: str) -> Environment:
+    """The template environment for one language (built once, then shared by threads)."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    tr = i18n.translations(lang)
+    env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(
+        lang=lang,
+        languages=i18n.LANGUAGES,
+        partial=lambda d: i18n.format_partial(d, lang),
+        when=lambda t: i18n.format_when(t, lang) + (" UTC" if t else ""),
+        status_name=lambda s: tr.gettext(labels.STATUS.get(s, status_label(s))),
+        role_name=lambda r: tr.gettext(labels.ROLES.get(str(r), str(r))),
+        side_name=lambda s: tr.gettext(labels.SIDES.get(str(s), str(s))),
+        facet_name=lambda f: tr.gettext(labels.FACETS.get(f, f)),
+        visibility_name=lambda v: tr.gettext(labels.VISIBILITY.get(str(v), str(v))),
+        event_label=lambda t: event_type(t).label,
+        reliability_name=lambda g: tr.gettext(labels.RELIABILITY.get(g, g)) if g else "",
+        credibility_name=lambda g: tr.gettext(labels.CREDIBILITY.get(g, str(g))),
+        withheld=lambda v: v == WITHHELD,
+        svg=Markup,  # only for SVG that powtrace itself generated (charts.py escapes text)
+    )
+    return env
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], status_code: int = 200
+) -> HTMLResponse:
+    """Render a page in the reader's language with the shared context (user, CSRF token)."""
+    ctx = request.state.ctx
+    env = environment(ctx.lang)
+    html = env.get_template(name).render(request=request, ctx=ctx, **context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def gettext(request: Request, message: str, **values: Any) -> str:
+    """Translate one message for the reader (for text built in Python, e.g. form errors)."""
+    text = i18n.translations(request.state.ctx.lang).gettext(message)
+    return text % values if values else text

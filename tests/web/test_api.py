@@ -1,0 +1,108 @@
+"""The JSON API: tokens, problem+json errors, sealed persons answered like unknown ids."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from .support import Web, csrf_of, signed_in
+
+PROBLEM = "application/problem+json"
+
+
+def token_for(web: Web, role: str) -> tuple[TestClient, str]:
+    client = signed_in(web, role)
+    page = client.post(
+        "/account/tokens", data={"csrf_token": csrf_of(client, "/account"), "name": "script"}
+    )
+    assert page.status_code == 200
+    return client, page.text.split('class="token">')[1].split("<")[0]
+
+
+def test_without_a_valid_token_the_api_answers_401_problems(web: Web) -> None:
+    client = web.client()
+    for headers in ({}, {"Authorization": "Bearer pt_nope"}, {"Authorization": "Basic eDp5"}):
+        response = client.get("/api/persons", headers=headers)
+        assert response.status_code == 401
+        assert response.headers["content-type"] == PROBLEM
+        assert response.headers["www-authenticate"] == "Bearer"
+        body = response.json()
+        assert body["status"] == 401 and body["title"] == "Unauthorized"
+
+
+def test_a_revoked_token_stops_working(web: Web) -> None:
+    browser, token = token_for(web, "analyst")
+    api = web.client()
+    auth = {"Authorization": f"Bearer {token}"}
+    assert api.get("/api/persons", headers=auth).status_code == 200
+    page = browser.get("/account").text
+    token_id = page.split('action="/account/tokens/')[1].split("/")[0]
+    revoke = browser.post(
+        f"/account/tokens/{token_id}/revoke", data={"csrf_token": csrf_of(browser, "/account")}
+    )
+    assert revoke.status_code == 303
+    assert api.get("/api/persons", headers=auth).status_code == 401
+
+
+def test_person_timeline_search_and_source(web: Web) -> None:
+    _, token = token_for(web, "lawyer")
+    api = web.client()
+    api.headers["Authorization"] = f"Bearer {token}"
+    person = api.get(f"/api/persons/{web.restricted_person}").json()
+    assert person["name"] == "Тетерин Глеб Андреевич"
+    assert {f["text"] for f in person["name_forms"]} >= {"Gleb Teterin", "TETERIN GLEB"}
+    assert person["status"] and person["findings"] == []
+    timeline = api.get(f"/api/persons/{web.restricted_person}/timeline").json()
+    cited = [c for e in timeline["entries"] for c in e["citations"]]
+    assert cited and all(1 <= c["credibility"] <= 6 for c in cited)
+    assert all(c["reliability"] in set("ABCDEF") for c in cited)
+    for query in ("Тетерин", "teterin", "Тетерін"):
+        hits = api.get("/api/search", params={"q": query}).json()
+        assert hits[0]["id"] == web.restricted_person  # the mother, Teterina, comes after
+        assert "Gleb Teterin" in hits[0]["name_forms"]
+    source = api.get(f"/api/sources/{cited[0]['source_id']}").json()
+    assert len(source["sha256"]) == 64 and source["cited_spans"]
+    for span in source["cited_spans"]:
+        assert 0 <= span["start"] < span["end"] <= len(source["text"])
+
+
+def test_a_sealed_person_looks_exactly_like_an_unknown_id(web: Web) -> None:
+    _, token = token_for(web, "analyst")
+    api = web.client()
+    api.headers["Authorization"] = f"Bearer {token}"
+    sealed = api.get(f"/api/persons/{web.sealed_person}")
+    unknown = api.get("/api/persons/p-0000000000000000")
+    assert sealed.status_code == unknown.status_code == 404
+    assert sealed.headers["content-type"] == unknown.headers["content-type"] == PROBLEM
+    assert sealed.content == unknown.content
+    assert web.sealed_person not in sealed.text
+
+
+def test_bad_parameters_and_unknown_paths_are_problems(web: Web) -> None:
+    _, token = token_for(web, "viewer")
+    api = web.client()
+    api.headers["Authorization"] = f"Bearer {token}"
+    for path, status in (
+        ("/api/search", 422),
+        ("/api/search?q=" + "x" * 300, 422),
+        ("/api/persons?limit=0", 422),
+        ("/api/nowhere", 404),
+    ):
+        response = api.get(path)
+        assert response.status_code == status, path
+        assert response.headers["content-type"] == PROBLEM
+        assert response.json()["status"] == status
+    assert api.post("/api/persons").status_code == 405
+    assert api.get("/api/search?q=123").json() == []  # no letters: no one matches
+
+
+def test_openapi_describes_the_api(web: Web) -> None:
+    spec = web.client().get("/api/openapi.json").json()
+    assert set(spec["paths"]) == {
+        "/persons",
+        "/persons/{person_id}",
+        "/persons/{person_id}/timeline",
+        "/search",
+        "/sources/{source_id}",
+    }
+    assert "HTTPBearer" in spec["components"]["securitySchemes"]
+    assert web.client().get("/openapi.json").status_code == 404  # the pages have no schema

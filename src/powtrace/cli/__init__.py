@@ -20,6 +20,7 @@ from powtrace.cli.common import (
     print_json,
     state,
 )
+from powtrace.cli.intake import extract, ingest, review_app
 from powtrace.cli.records import event_app, person_app, source_app
 from powtrace.cli.serve import serve
 from powtrace.domain.errors import PowtraceError
@@ -42,6 +43,9 @@ app.add_typer(source_app, name="source")
 audit_app = typer.Typer(help="Check the audit chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 app.command("serve")(serve)
+app.command("ingest")(ingest)
+app.command("extract")(extract)
+app.add_typer(review_app, name="review")
 
 
 @app.callback()

@@ -200,6 +200,7 @@ class Source:
     outlet: str | None = None
     url: str | None = None
     published: PartialDate | None = None
+    published_basis: str | None = None  # "stated" by the document, or "inferred" from clues
     language: str | None = None
     reliability: str = "F"
     retrieved_at: datetime | None = None

@@ -109,6 +109,7 @@ sources = sa.Table(
     sa.Column("visibility", SHORT, nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("published_basis", SHORT),
 )
 
 events = sa.Table(
@@ -278,4 +279,45 @@ login_attempts = sa.Table(
     sa.Column("ip", sa.String(64), nullable=False, index=True),
     sa.Column("kind", SHORT, nullable=False),
     sa.Column("ok", sa.Boolean, nullable=False),
+)
+
+# ---- review queue and legal findings (0004) ---------------------------------------------------
+# What extraction proposed from a source and a human has not yet decided. ``fingerprint``
+# derives from the source and the evidence, so re-ingesting never proposes the same thing
+# again, and a rejected proposal stays rejected.
+proposals = sa.Table(
+    "proposals",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("source_id", ID, sa.ForeignKey("sources.id"), nullable=False, index=True),
+    sa.Column("kind", SHORT, nullable=False),  # person | event
+    sa.Column("fingerprint", sa.String(64), nullable=False, unique=True),
+    sa.Column("payload", sa.JSON, nullable=False),
+    sa.Column("status", SHORT, nullable=False, index=True),  # pending | accepted | rejected
+    sa.Column("result_id", ID),  # the person or event an accepted proposal became
+    sa.Column("decided_by", sa.String(200)),
+    sa.Column("decided_at", SHORT),
+    sa.Column("note", sa.Text),
+    sa.Column("created_at", SHORT, nullable=False),
+)
+
+# A rule that holds (or held) for a person. Never deleted: when the facts stop supporting it,
+# ``supported`` turns false and ``change`` says what changed. ``id`` is the rule engine's
+# fingerprint (rule + person + key events), so re-evaluation updates the same row.
+findings = sa.Table(
+    "findings",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("rule_id", sa.String(100), nullable=False, index=True),
+    sa.Column("person_id", ID, sa.ForeignKey("persons.id"), nullable=False, index=True),
+    sa.Column("certainty", SHORT, nullable=False),
+    sa.Column("severity", SHORT, nullable=False),
+    sa.Column("status", SHORT, nullable=False),  # open | acknowledged | acted_on | dismissed
+    sa.Column("status_reason", sa.Text),
+    sa.Column("supported", sa.Boolean, nullable=False),
+    sa.Column("change", sa.Text),  # why it is no longer supported, or what changed last
+    sa.Column("details", sa.JSON, nullable=False),  # explanation, events, computed values
+    sa.Column("first_seen_at", SHORT, nullable=False),
+    sa.Column("evaluated_at", SHORT, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
 )

@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from powtrace.store import accounts, audit, judgements, merges, writes
+from powtrace.store import accounts, audit, judgements, merges, proposals, writes
 
 
 def snapshot_all(conn: sa.Connection) -> dict[tuple[str, str], dict[str, Any]]:
@@ -15,6 +15,7 @@ def snapshot_all(conn: sa.Connection) -> dict[tuple[str, str], dict[str, Any]]:
     out.update(judgements.snapshots(conn))
     out.update(merges.snapshots(conn))
     out.update(accounts.snapshots(conn))  # a role or password changed behind our back
+    out.update(proposals.snapshots(conn))
     return out
 
 

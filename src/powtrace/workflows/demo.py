@@ -8,7 +8,7 @@ audited. Loading it twice adds nothing the second time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from typing import Any
 
@@ -19,9 +19,11 @@ from powtrace.domain.errors import PowtraceError, ValidationError
 from powtrace.domain.model import Citation, Event, NameForm, Person, Source, new_id
 from powtrace.store import writes
 from powtrace.store.store import Store
+from powtrace.workflows import findings
 from powtrace.workflows.registry import find_span
 
 DEMO_ACTOR = "powtrace-demo"
+DEMO_AS_OF = date(2025, 12, 1)  # the day the demo's sources were "retrieved"
 _LOADED_KEY = "demo_person_ids"
 
 
@@ -118,6 +120,8 @@ def load_demo(store: Store) -> DemoResult:
             writes.add_person(tx, p)
         for e in events:
             writes.add_event(tx, e)
+        for p in people.values():
+            findings.refresh_person(tx, p.id, "the demo story was loaded", DEMO_AS_OF)
         ids = {key: p.id for key, p in people.items()}
         writes.set_meta(tx, _LOADED_KEY, ",".join(f"{k}={v}" for k, v in ids.items()))
     return DemoResult(True, ids, len(sources), len(events))

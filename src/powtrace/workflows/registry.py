@@ -19,7 +19,7 @@ from powtrace.domain.visibility import Visibility
 from powtrace.lifecycle import Lifecycle, derive
 from powtrace.store import rows, writes
 from powtrace.store.store import Store
-from powtrace.workflows import redact, search
+from powtrace.workflows import findings, redact, search
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 
@@ -210,7 +210,10 @@ def list_sources(store: Store, clearance: Visibility) -> list[Source]:
 def add_event(store: Store, actor: str, event: Event) -> Event:
     """Add an event after checking its person and every cited span."""
     with store.transaction(actor) as tx:
-        return writes.add_event(tx, event)
+        writes.add_event(tx, event)
+        if event.person_id:  # findings follow the facts, in the same transaction
+            findings.refresh_person(tx, event.person_id, f"{event.type} event {event.id} added")
+        return event
 
 
 def cite_excerpt(

@@ -18,6 +18,7 @@ from powtrace.intake.lists import birth_from_age
 from powtrace.store import proposals, writes
 from powtrace.store.proposals import Proposal, Status
 from powtrace.store.store import Store, Tx
+from powtrace.workflows import findings
 
 EVENT_EDITS = ("type", "date", "place", "agency", "group_size", "details")
 
@@ -138,6 +139,8 @@ def accept_event(
             citations=[Citation(p.source_id, start, end, excerpt, credibility)],
         )
         writes.add_event(tx, event)
+        if person_id:
+            findings.refresh_person(tx, person_id, f"{event.type} event {event.id} accepted")
         decided = proposals.decide(
             tx, proposal_id, Status.ACCEPTED, result_id=event.id, payload=payload
         )

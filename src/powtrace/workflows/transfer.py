@@ -25,7 +25,7 @@ from powtrace.domain.model import Event, Person, Source
 from powtrace.domain.visibility import Visibility
 from powtrace.store import rows, writes
 from powtrace.store.store import Store
-from powtrace.workflows import redact
+from powtrace.workflows import findings, redact
 
 FORMAT = "powtrace-export"
 FORMAT_VERSION = 1
@@ -205,6 +205,8 @@ def import_file(store: Store, actor: str, path: Path) -> ImportSummary:
                 unchanged,
                 path,
             )
+        for person_id in sorted({e.person_id for e in events if e.person_id}):
+            findings.refresh_person(tx, person_id, f"an import from {path.name}")
     return ImportSummary(created, unchanged)
 
 

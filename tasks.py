@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Set-up and run powtrace from a fresh checkout with nothing but Python 3.11+.
 
-    python3 tasks.py demo    create a local virtual environment, install powtrace, open the
-                             embedded encrypted store, load the demo data and show a timeline
+    python3 tasks.py serve   create a local virtual environment, install powtrace, open the
+                             embedded encrypted store (demo data on first run) and serve the
+                             web application on http://127.0.0.1:8000
+    python3 tasks.py demo    the same install, then load the demo and print one timeline
     python3 tasks.py test    the same install, then the whole test suite
 
 Written by hand rather than with a task runner so that a fresh machine needs nothing else.
@@ -51,12 +53,12 @@ def ensure_installed() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 1 or argv[0] not in {"demo", "test"}:
+    if len(argv) < 1 or argv[0] not in {"serve", "demo", "test"}:
         print(__doc__)
         return 2
     ensure_installed()
-    if argv[0] == "demo":
-        return _run(BIN / "powtrace", "demo", *argv[1:])
+    if argv[0] in {"serve", "demo"}:
+        return _run(BIN / "powtrace", argv[0], *argv[1:])
     return _run(PY, "-m", "pytest", *argv[1:])
 
 

@@ -230,7 +230,7 @@ def test_unknown_detail_key_lists_the_allowed_ones() -> None:
     message = str(err.value)
     assert "'years'" in message
     assert "'sentenced'" in message
-    assert "allowed: article, court, kind, term_months" in message
+    assert "allowed: article, case_number, court, in_absentia, kind, term_months" in message
 
 
 def test_type_without_details_refuses_any_and_says_none() -> None:

@@ -7,11 +7,12 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
-from tests.linkage.conftest import AS_OF
 
 from powtrace.domain.dates import PartialDate
 from powtrace.intake.lists import ListRow, parse_written_date
 from powtrace.linkage import Index, record_from_row
+
+from .conftest import AS_OF
 
 
 def _row(values: dict[str, str]) -> ListRow:

@@ -7,11 +7,12 @@ import random
 from pathlib import Path
 
 import pytest
-from tests.linkage.conftest import person
 
 from powtrace.domain.dates import PartialDate
 from powtrace.linkage import FIELDS, Index, Model, NameParts, Record, link
 from powtrace.linkage.em import run_em
+
+from .conftest import person
 
 
 def _noisy_copies(registry: list[Record], n: int, seed: int = 2) -> list[Record]:

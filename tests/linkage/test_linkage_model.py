@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.linkage.conftest import AS_OF
 
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.errors import ValidationError
@@ -19,6 +18,8 @@ from powtrace.linkage import (
     link,
 )
 from powtrace.linkage.record import birth_from_age
+
+from .conftest import AS_OF
 
 AGE_35 = birth_from_age(35, AS_OF)  # Долгополов was born 1990-05-12: 35 on 2025-06-01
 

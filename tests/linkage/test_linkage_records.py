@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import itertools
 
-from tests.linkage.conftest import AS_OF
-
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.model import NameForm, Person
 from powtrace.intake.lists import ListRow
 from powtrace.linkage import Index, Model, parse_query, record_from_person, record_from_row, search
+
+from .conftest import AS_OF
 
 
 def test_record_from_person_keeps_every_name_form() -> None:

@@ -22,6 +22,7 @@ from powtrace.cli.common import (
 )
 from powtrace.cli.intake import extract, ingest, review_app
 from powtrace.cli.legal import findings_app, rules_app
+from powtrace.cli.linking import judge, link
 from powtrace.cli.records import event_app, person_app, source_app
 from powtrace.cli.serve import serve
 from powtrace.domain.errors import PowtraceError
@@ -48,6 +49,8 @@ app.command("ingest")(ingest)
 app.command("extract")(extract)
 app.add_typer(review_app, name="review")
 app.add_typer(rules_app, name="rules")
+app.command("link")(link)
+app.command("judge")(judge)
 app.add_typer(findings_app, name="findings")
 
 

@@ -65,8 +65,8 @@ def merge_persons(tx: Tx, winner_id: str, loser_id: str) -> str:
     return merge_id
 
 
-def undo_merge(tx: Tx, merge_id: str) -> None:
-    """Move back exactly what a merge moved, and mark the merge undone."""
+def undo_merge(tx: Tx, merge_id: str) -> tuple[str, str]:
+    """Move back exactly what a merge moved, mark the merge undone; (winner, loser) ids."""
     row = tx.conn.execute(sa.select(merges).where(merges.c.id == merge_id)).first()
     if row is None:
         raise NotFoundError(f"no merge with id '{merge_id}'")
@@ -98,6 +98,7 @@ def undo_merge(tx: Tx, merge_id: str) -> None:
     tx.record(
         "update", "merge", merge_id, before, {**before, "undone_at": tx.at, "undone_by": tx.actor}
     )
+    return row.winner_id, row.loser_id
 
 
 def snapshots(conn: sa.Connection) -> dict[tuple[str, str], dict[str, Any]]:

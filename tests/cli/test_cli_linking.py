@@ -43,3 +43,59 @@ def test_link_writes_decisions_and_judge_merge_unmerge(cli: Cli, tmp_path: Path)
     names = {p["name"] for p in json.loads(cli.ok("person", "list", "--json"))}
     assert "DOLGOPOLOV IHOR" in names
     assert "intact" in cli.ok("audit", "verify")
+
+
+def test_an_exchange_list_naming_a_refusal_raises_a_blocking_alert(
+    cli: Cli, tmp_path: Path
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("He told the ICRC delegate he does not want to go back.", encoding="utf-8")
+    sid = json.loads(cli.ok("source", "add", note, "--kind", "testimony", "--json"))["id"]
+    pid = json.loads(
+        cli.ok(
+            "person",
+            "add",
+            "Орлов Сергей Петрович",
+            "--birth-date",
+            "1990-06-01",
+            "--side",
+            "russia",
+            "--json",
+        )
+    )["id"]
+    code, _, err = cli(
+        "wish",
+        "record",
+        pid,
+        "--date",
+        "2025-05-02",
+        "--source",
+        sid,
+        "--excerpt",
+        "he does not want to go back",
+        "--obtained-via",
+        "icrc_interview",
+    )
+    assert code == 1 and "consent" in err
+    cli.ok(
+        "wish",
+        "record",
+        pid,
+        "--date",
+        "2025-05-02",
+        "--source",
+        sid,
+        "--excerpt",
+        "he does not want to go back",
+        "--obtained-via",
+        "icrc_interview",
+        "--consent",
+    )
+    listed = tmp_path / "swap.csv"
+    listed.write_text("id,full_name,birth_date\n41,ORLOV SERGEI,01.06.1990\n", encoding="utf-8")
+    code, _, err = cli("link", listed)  # restricted clearance: no alert shown …
+    assert code == 0 and "ALERT" not in err
+    code, _, err = cli("--clearance", "sealed", "link", listed)
+    assert code == 3 and "ALERT row 41" in err and "109(3)" in err
+    found = json.loads(cli.ok("--clearance", "sealed", "findings", "--person", pid, "--json"))
+    assert "repatriation_against_will" in {f["rule_id"] for f in found}  # … but recorded

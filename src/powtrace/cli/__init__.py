@@ -24,13 +24,15 @@ from powtrace.cli.intake import extract, ingest, review_app
 from powtrace.cli.legal import findings_app, rules_app
 from powtrace.cli.linking import judge, link
 from powtrace.cli.records import event_app, person_app, source_app
+from powtrace.cli.reports import dossier, export_cmd, import_cmd, report
 from powtrace.cli.serve import serve
+from powtrace.cli.wishes import wish_app
 from powtrace.domain.errors import PowtraceError
 from powtrace.domain.visibility import Visibility
 from powtrace.store.store import Store
 from powtrace.store.verify import verify_store
 from powtrace.workflows import demo as demo_flow
-from powtrace.workflows import registry, transfer
+from powtrace.workflows import registry
 
 app = typer.Typer(
     name="powtrace",
@@ -51,6 +53,11 @@ app.add_typer(review_app, name="review")
 app.add_typer(rules_app, name="rules")
 app.command("link")(link)
 app.command("judge")(judge)
+app.add_typer(wish_app, name="wish")
+app.command("report")(report)
+app.command("dossier")(dossier)
+app.command("export")(export_cmd)
+app.command("import")(import_cmd)
 app.add_typer(findings_app, name="findings")
 
 
@@ -182,50 +189,6 @@ def status(person_id: str, as_json: JsonOpt = False) -> None:
     else:
         render.status(view)
         render.withheld(view)
-
-
-@app.command("export")
-def export_cmd(
-    file: Path,
-    full: Annotated[
-        bool,
-        typer.Option(
-            "--full", help="Include sealed records and fields (audited). Default: redacted."
-        ),
-    ] = False,
-    as_json: JsonOpt = False,
-) -> None:
-    """Write the registry to a JSON file (redacted unless --full)."""
-    with opened_store() as store:
-        summary = transfer.export_file(store, state.actor, file, full=full)
-    if as_json:
-        print_json(summary)
-        return
-    kind = "redacted" if summary.redacted else "full (includes sealed data)"
-    console.print(
-        f"Wrote a {kind} export to {file}: {summary.persons} persons, "
-        f"{summary.sources} sources, {summary.events} events."
-    )
-    if summary.redacted and (summary.withheld.records or summary.withheld.fields):
-        console.print(
-            f"Left out {summary.withheld.records} sealed record(s) and "
-            f"{summary.withheld.fields} sealed field(s)."
-        )
-
-
-@app.command("import")
-def import_cmd(file: Path, as_json: JsonOpt = False) -> None:
-    """Read a powtrace JSON export into the store: all of it, or nothing."""
-    with opened_store() as store:
-        summary = transfer.import_file(store, state.actor, file)
-    if as_json:
-        print_json(summary)
-        return
-    c, u = summary.created, summary.unchanged
-    console.print(
-        f"Imported {c['persons']} persons, {c['sources']} sources, {c['events']} "
-        f"events; {sum(u.values())} record(s) were already present."
-    )
 
 
 @audit_app.command("verify")

@@ -14,9 +14,10 @@ from rich.table import Table
 from powtrace.cli.common import JsonOpt, console, opened_store, print_json, state
 from powtrace.cli.records import parse_mapping, person_app
 from powtrace.domain.errors import ValidationError
+from powtrace.domain.visibility import Visibility
 from powtrace.linkage import LinkResult
 from powtrace.store import merges
-from powtrace.workflows import findings, linking, transfer
+from powtrace.workflows import findings, linking, transfer, wishes
 
 
 def _explain(result: LinkResult) -> None:
@@ -41,6 +42,10 @@ def link(
     encoding: Annotated[str, typer.Option()] = "utf-8-sig",
     as_of: Annotated[str | None, typer.Option(help="Date the list's ages were true.")] = None,
     review: Annotated[bool, typer.Option(help="Ask about uncertain matches now.")] = False,
+    exchange: Annotated[
+        bool,
+        typer.Option(help="This is an exchange list: record each linked person as named on it."),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Match every row of a list to a registry person: link, review or new, with reasons."""
@@ -67,6 +72,14 @@ def link(
                 scheme=list_name,
                 as_of=day,
             )
+        alerts = wishes.alerts_for(store, run)
+        listed = {a.person_id: a.row_id for a in alerts}  # always: the finding must exist
+        if exchange:
+            listed |= {
+                r.matched_id: r.row_id for r in run.results if r.decision == "link" and r.matched_id
+            }
+        if listed:
+            wishes.record_listing(store, state.actor, run, file.read_bytes(), file.name, listed)
     text = linking.decisions_csv(run)
     if out is not None:
         transfer.write_atomically(out, text)
@@ -97,6 +110,18 @@ def link(
         )
     for e in run.errors:
         typer.echo(f"  not linked: {file.name} {e}", err=True)
+    # The alert names sealed records, so only those cleared for sealed records see it; for
+    # everyone else the listing and its finding are recorded all the same.
+    if alerts and state.clearance is Visibility.SEALED:
+        for a in alerts:
+            typer.echo(
+                f"ALERT row {a.row_id}: {a.person_name} ({a.person_id}) — "
+                f"{a.wish_type.replace('_', ' ')}: {a.wish}, recorded {a.date}. "
+                f"Legal basis: {a.legal_basis}. Stop and notify the ICRC before this "
+                "exchange.",
+                err=True,
+            )
+        raise typer.Exit(3)
 
 
 def _review(store: object, run: linking.LinkRun) -> None:

@@ -28,6 +28,8 @@ from powtrace.store.store import Store
 from powtrace.workflows.lists import default_scheme
 
 DECISIONS_HEADER = ("row_id", "external_id", "score", "decision")
+MIN_EM_REGISTRY = 1000
+MIN_EM_QUERIES = 100
 
 
 @dataclass
@@ -79,7 +81,10 @@ def link_list(store: Store, listed: ListFile, *, scheme: str, as_of: date | None
     registry = [record_from_person(p) for p in people.values()]
     index = Index.build(registry)
     queries = list(records.values())
-    model = Model.fit(queries, index)
+    # EM needs many blocked pairs to tell matches from namesakes; on a small registry or a
+    # short list its estimates are noise, and the shipped priors decide better.
+    enough = len(registry) >= MIN_EM_REGISTRY and len(queries) >= MIN_EM_QUERIES
+    model = Model.fit(queries, index) if enough else Model()
     labels = _labelled(decisions, {r.key: r for r in [*registry, *queries]})
     if labels:
         model = Model.from_judgements(labels, base=model)

@@ -29,6 +29,12 @@ ARGS = [
     "--no-first-run",
 ]
 VIEWER_PASSWORD = "viewer passphrase for tests"
+LAWYER_PASSWORD = "lawyer passphrase for tests"
+ARTICLE = """Kharkiv, 3 March 2025 — Families in the Kharkiv region are waiting for news.
+
+Oleksandr Hrytsenko, 34, a sapper with the 92nd brigade, was captured near Vovchansk in May 2024,
+his wife Iryna said. He was exchanged on Friday together with 175 other soldiers.
+"""
 
 if not Path(CHROMIUM).exists():
     pytest.skip("no /usr/bin/chromium (CI installs it)", allow_module_level=True)
@@ -41,6 +47,7 @@ class Server:
     admin_password: str
     sealed_person: str
     home: Path
+    proposals: dict[str, str]  # of an ingested article: person name or event type -> id
 
 
 def _free_port() -> int:
@@ -75,9 +82,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     assert found and f"http://127.0.0.1:{port}/" in out, out
     url = f"http://127.0.0.1:{port}"
     _wait_until_up(url)
-    sealed = _prepare(home)
+    sealed, proposals = _prepare(home)
     try:
-        yield Server(url, found.group(1), sealed, home)
+        yield Server(url, found.group(1), sealed, home, proposals)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -95,12 +102,14 @@ def _wait_until_up(url: str) -> None:
     raise AssertionError("the server did not answer")
 
 
-def _prepare(home: Path) -> str:
-    """Through the store itself (beside the running server): a sealed person, a viewer."""
+def _prepare(home: Path) -> tuple[str, dict[str, str]]:
+    """Through the store itself (beside the running server): a sealed person, a viewer, a
+    lawyer, and an ingested article waiting for review."""
     from powtrace.domain.model import NameForm, Person
+    from powtrace.intake import read_bytes
     from powtrace.store import accounts
     from powtrace.store.store import Store
-    from powtrace.workflows import registry
+    from powtrace.workflows import ingest, registry, review
 
     store = Store.open(home)
     try:
@@ -112,7 +121,12 @@ def _prepare(home: Path) -> str:
         registry.add_person(store, "test-setup", person)
         with store.transaction("test-setup") as tx:
             accounts.create(tx, "viewer", "viewer", VIEWER_PASSWORD, "ru")
-        return person.id
+            accounts.create(tx, "lawyer", "lawyer", LAWYER_PASSWORD, "en")
+        ingest.ingest(store, "monitor", read_bytes(ARTICLE.encode(), "hrytsenko.txt"))
+        pending = {
+            str(p.payload.get("name") or p.payload.get("type")): p.id for p in review.pending(store)
+        }
+        return person.id, pending
     finally:
         store.close()
 

@@ -28,7 +28,8 @@ def test_two_factor_search_and_refusal(server: Server, browser) -> None:
 
     # Enrol two-factor through the account page.
     page.click("text=Turn it on")
-    page.click("button:has-text('Set up two-factor')")
+    with page.expect_navigation():
+        page.click("button:has-text('Set up two-factor')")
     assert page.locator(".qr svg").count() == 1
     secret = page.locator("code.secret").inner_text().replace(" ", "")
     totp = pyotp.TOTP(secret)
@@ -44,7 +45,7 @@ def test_two_factor_search_and_refusal(server: Server, browser) -> None:
     page.fill("#f-code", totp.now())
     page.click("button:has-text('Continue')")
     assert page.locator("h1").inner_text() == "Dashboard"
-    assert page.locator("svg.chart").count() == 3
+    assert page.locator("svg.chart").count() == 4
 
     # Search in Cyrillic and in Latin: the same man, every name form shown.
     for query in ("Тетерин Глеб", "teterin gleb"):

@@ -16,7 +16,7 @@ from powtrace.reports.capture_card import FIELDS
 from powtrace.store import rows
 from powtrace.store.schema import audit_log
 from powtrace.store.store import Store
-from powtrace.workflows import reports
+from powtrace.workflows import reports, transfer
 from powtrace.workflows.demo import DemoResult
 
 from .support import ACTOR, as_text, pdf_text, squash
@@ -115,7 +115,7 @@ def test_a_failed_write_leaves_no_file(
     def boom(*_: object) -> bytes:
         raise OSError("disk full")
 
-    monkeypatch.setattr(reports.os, "fsync", boom)
+    monkeypatch.setattr(transfer.os, "fsync", boom)
     with pytest.raises(OSError, match="disk full"):
         reports.write_dossier(store, ACTOR, demo.person_ids["teterin"], out, RESTRICTED)
     assert list(out.parent.iterdir()) == []

@@ -92,3 +92,148 @@ def totp_code(secret: str, offset_steps: int = 0) -> str:
     import time
 
     return pyotp.TOTP(secret).at(time.time() + 30 * offset_steps)
+
+
+ARTICLE = """Kharkiv, 3 March 2025 — Families in the Kharkiv region are waiting for news.
+
+Oleksandr Hrytsenko, 34, a sapper with the 92nd brigade, was captured near Vovchansk in May 2024,
+his wife Iryna said. He was exchanged on Friday together with 175 other soldiers.
+
+"He told me guards beat him during the first weeks," Iryna Hrytsenko said.
+"""
+
+
+def ingest_article(store: Store) -> dict[str, str]:
+    """Ingest a short article; the ids of its proposals by name (persons) and type (events)."""
+    from powtrace.intake import read_bytes
+    from powtrace.workflows import ingest, review
+
+    ingest.ingest(store, "monitor", read_bytes(ARTICLE.encode(), "hrytsenko.txt"), reliability="B")
+    return {
+        str(p.payload.get("name") or p.payload.get("type")): p.id for p in review.pending(store)
+    }
+
+
+def post(client: TestClient, page: str, url: str, /, **data: str) -> Response:
+    """Post a form the way a browser does after loading ``page`` (which holds the token)."""
+    return client.post(url, data={"csrf_token": csrf_of(client, page), **data})
+
+
+# ---- refusals of repatriation and redacted outputs ------------------------------------------
+WISH_NOTE = (
+    "Interview on 2 May 2025 in the Kharkiv camp: Gleb Teterin does not want to be sent back; "
+    "he fears trial under Article 352.1 for surrender."
+)
+WISH_WORDS = "does not want to be sent back"
+
+
+def sealed_note(store: Store) -> str:
+    """A sealed lawyer's note to cite a wish from; its id."""
+    from powtrace.domain.model import Source
+    from powtrace.store import writes
+
+    note = Source(
+        "Lawyer's interview note on G. Teterin",
+        WISH_NOTE.encode(),
+        text=WISH_NOTE,
+        kind="testimony",
+        visibility="sealed",
+    )
+    with store.transaction("test-setup") as tx:
+        kept, _ = writes.add_source(tx, note)
+    return kept.id
+
+
+def record_wish(web: Web, person_id: str | None = None) -> str:
+    """Teterin's (or another person's) refusal of repatriation, recorded sealed; its event id."""
+    from powtrace.domain.dates import PartialDate
+    from powtrace.workflows import wishes
+
+    wish = wishes.Wish(
+        person_id=person_id or web.restricted_person,
+        date=PartialDate.parse("2025-05-02"),
+        source_id=sealed_note(web.store),
+        excerpt=WISH_WORDS,
+        consent=True,
+        obtained_via="lawyer",
+        risks="prosecution for voluntary surrender",
+        medical_state="wounded",
+    )
+    return wishes.record_wish(web.store, "test-setup", wish).id
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [str(value)]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def output_text(response: Response) -> str:
+    """What a reader of a downloaded file sees (PDF text, HTML unescaped, JSON strings)."""
+    import html
+    import io
+    import json
+
+    kind = response.headers["content-type"]
+    if kind.startswith("application/pdf"):
+        from pypdf import PdfReader
+
+        pages = PdfReader(io.BytesIO(response.content)).pages
+        return "\n".join(p.extract_text() or "" for p in pages)
+    if kind.startswith("application/json"):
+        return "\n".join(_strings(json.loads(response.text)))
+    if kind.startswith("application/x-ndjson"):
+        lines = response.text.splitlines()
+        return "\n".join(s for line in lines for s in _strings(json.loads(line)))
+    return html.unescape(response.text)
+
+
+def sealed_values(store: Store) -> set[str]:
+    """Every value of a sealed record or field that no record at restricted clearance holds."""
+    from powtrace.domain.visibility import Visibility
+    from powtrace.store import findings as stored
+    from powtrace.store import rows
+    from powtrace.workflows import transfer
+
+    with store.reading() as conn:
+        events, sources = rows.load_events(conn), rows.load_sources(conn)
+        persons, found = rows.load_persons(conn), stored.load(conn)
+    sealed: set[str] = set()
+    for e in events:
+        if e.visibility is Visibility.SEALED:
+            sealed |= {e.id, *(str(v) for v in e.details.values())}
+            sealed |= {x for x in (e.place, e.agency, e.date_note, e.note) if x}
+            sealed |= {c.excerpt for c in e.citations}
+        for name, level in e.field_visibility.items():
+            key = name.removeprefix("details.")
+            value = e.details.get(key) if name.startswith("details.") else getattr(e, name)
+            if level is Visibility.SEALED and value is not None:
+                sealed.add(str(value))
+    for s in sources:
+        if s.visibility is Visibility.SEALED:
+            sealed |= {s.id, s.sha256, s.title, s.outlet or ""}
+            sentences = re.split(r"(?<=[.;:])\s+|\n+", s.text or "")
+            sealed |= {x.strip() for x in sentences if len(x.strip()) >= 25}
+    for p in persons:
+        if p.visibility is Visibility.SEALED:
+            sealed |= {p.id, *(f.text for f in p.name_forms)}
+    for f in found:
+        if f.visibility == "sealed":
+            sealed |= {f.id, str(f.details.get("explanation", ""))}
+    doc, _ = transfer.build_export(store, "test-setup", full=False)
+    shown = [f.details for f in found if f.visibility != "sealed"]
+    visible = squash("\n".join(_strings([doc, shown])))
+    return {v for v in sealed if len(v) >= 6 and not v.isdigit() and squash(v) not in visible}
+
+
+def leaked(sealed: set[str], text: str) -> list[str]:
+    seen = squash(text)
+    return sorted(v for v in sealed if squash(v) in seen)

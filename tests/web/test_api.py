@@ -101,8 +101,16 @@ def test_openapi_describes_the_api(web: Web) -> None:
         "/persons",
         "/persons/{person_id}",
         "/persons/{person_id}/timeline",
+        "/persons/{person_id}/dossier",
+        "/reports/aggregate",
         "/search",
         "/sources/{source_id}",
     }
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
+    dossier = spec["paths"]["/persons/{person_id}/dossier"]["get"]
+    assert set(dossier["responses"]["200"]["content"]) == {"application/json", "application/pdf"}
+    (fmt,) = [p for p in dossier["parameters"] if p["name"] == "format"]
+    assert fmt["schema"]["enum"] == ["json", "pdf"]
+    aggregate = spec["paths"]["/reports/aggregate"]["get"]["responses"]
+    assert "application/problem+json" in aggregate["400"]["content"]
     assert web.client().get("/openapi.json").status_code == 404  # the pages have no schema

@@ -28,5 +28,12 @@ def test_sankey_bands_follow_the_flow() -> None:
 
 def test_dashboard_draws_its_charts_inline(web: Web) -> None:
     page = signed_in(web, "analyst").get("/").text
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 3
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 4
     assert "<script" not in page
+
+
+def test_stacked_columns_parse_and_scale() -> None:
+    svg = charts.stacked_columns("t", [("2024-05", [1, 2]), ("2024-06", [0, 0])], ["a", "b<"])
+    root = ET.fromstring(svg)
+    bars = [r for r in root.findall(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    assert len(bars) == 2 and "b&lt;" in svg

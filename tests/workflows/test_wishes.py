@@ -108,3 +108,18 @@ def test_a_list_naming_him_raises_the_alert_and_a_finding(store: Store, tmp_path
         )
         == []
     )
+
+
+def test_a_listing_recorded_only_because_of_a_wish_is_sealed(store: Store, tmp_path: Path) -> None:
+    pid, sid = _setup(store)
+    wishes.record_wish(store, ACTOR, _wish(pid, sid))
+    listed = tmp_path / "swap.csv"
+    listed.write_text("id,full_name,birth_date\n41,ORLOV SERGEI,01.06.1990\n", encoding="utf-8")
+    run = linking.link_file(store, listed)
+    wishes.record_listing(
+        store, ACTOR, run, listed.read_bytes(), listed.name, {pid: "41"}, sealed={pid}
+    )
+    below = registry.view_person(store, ACTOR, pid, Visibility.RESTRICTED)
+    assert "listed_for_exchange" not in {e.type for e in below.events}
+    cleared = registry.view_person(store, ACTOR, pid, Visibility.SEALED)
+    assert "listed_for_exchange" in {e.type for e in cleared.events}

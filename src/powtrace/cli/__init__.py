@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from powtrace import __version__
 from powtrace.cli import render
+from powtrace.cli.cases import cases_app
 from powtrace.cli.common import (
     JsonOpt,
     console,
@@ -58,6 +59,7 @@ app.command("report")(report)
 app.command("dossier")(dossier)
 app.command("export")(export_cmd)
 app.command("import")(import_cmd)
+app.add_typer(cases_app, name="cases")
 app.add_typer(findings_app, name="findings")
 
 

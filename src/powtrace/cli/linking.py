@@ -73,13 +73,24 @@ def link(
                 as_of=day,
             )
         alerts = wishes.alerts_for(store, run)
-        listed = {a.person_id: a.row_id for a in alerts}  # always: the finding must exist
-        if exchange:
-            listed |= {
-                r.matched_id: r.row_id for r in run.results if r.decision == "link" and r.matched_id
-            }
+        linked = (
+            {r.matched_id: r.row_id for r in run.results if r.decision == "link" and r.matched_id}
+            if exchange
+            else {}
+        )
+        listed = dict(linked)
+        for a in alerts:  # always recorded: the finding must exist for those who may see it
+            listed.setdefault(a.person_id, a.row_id)
         if listed:
-            wishes.record_listing(store, state.actor, run, file.read_bytes(), file.name, listed)
+            wishes.record_listing(
+                store,
+                state.actor,
+                run,
+                file.read_bytes(),
+                file.name,
+                listed,
+                sealed={pid for pid in listed if pid not in linked},
+            )
     text = linking.decisions_csv(run)
     if out is not None:
         transfer.write_atomically(out, text)

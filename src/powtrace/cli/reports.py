@@ -52,7 +52,7 @@ def _emit(data: bytes, out: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        flow.write_bytes_atomically(out, data)
+        transfer.write_atomically(out, data)
 
 
 def _say(message: str, out: Path | None) -> None:

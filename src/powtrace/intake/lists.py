@@ -12,9 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.errors import ValidationError
@@ -192,6 +194,10 @@ def read_list(
         raw = path.read_bytes()
     except OSError as exc:
         raise ValidationError(f"{path}: cannot read the file ({exc.strerror})") from None
+    return read_list_bytes(raw, path, mapping=mapping, encoding=encoding)
+
+
+def _reader(raw: bytes, path: Path, encoding: str) -> tuple[Any, list[str]]:
     if b"\x00" in raw[:4096]:
         raise ValidationError(f"{path}: this is a binary file, not a CSV list")
     text = _decode(path, raw, encoding)
@@ -201,11 +207,39 @@ def read_list(
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    headers = [h.strip() for h in next(reader)]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)  # "\r" alone ends a line too
+    return reader, [h.strip() for h in next(_lines(reader, path), [])]
+
+
+def _lines(reader: Any, path: Path) -> Iterator[list[str]]:
+    """The reader's rows; a line the csv module cannot parse is the file's error, not a crash."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise ValidationError(f"{path}: line {reader.line_num} cannot be read ({exc})") from None
+
+
+def list_columns(
+    raw: bytes, path: Path, encoding: str = "utf-8-sig"
+) -> tuple[list[str], dict[str, str]]:
+    """A list's headers, and the columns recognised among them (our field -> header)."""
+    _, headers = _reader(raw, path, encoding)
+    found: dict[str, str] = {}
+    for header in headers:
+        ours = _LOOKUP.get(_fold(header))
+        if ours and ours not in found:
+            found[ours] = header
+    return headers, found
+
+
+def read_list_bytes(
+    raw: bytes, path: Path, *, mapping: dict[str, str] | None = None, encoding: str = "utf-8-sig"
+) -> ListFile:
+    """Read a CSV list already in memory (``path`` names it in messages)."""
+    reader, headers = _reader(raw, path, encoding)
     out = ListFile(path, _map_columns(path, headers, mapping or {}))
     seen_ids: dict[str, int] = {}
-    for index, cells in enumerate(reader, start=2):
+    for index, cells in enumerate(_lines(reader, path), start=2):
         line = reader.line_num if reader.line_num else index
         if not any(c.strip() for c in cells):
             continue

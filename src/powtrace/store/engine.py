@@ -49,7 +49,9 @@ def _sqlite_begin(conn: sa.Connection) -> None:
 def make_engine(url: str | URL) -> Engine:
     """Create an engine for a store URL (SQLCipher or PostgreSQL)."""
     try:
-        engine = sa.create_engine(url)
+        # hide_parameters: an error message never carries the values of a statement (names,
+        # sealed details) into a terminal or a log.
+        engine = sa.create_engine(url, hide_parameters=True)
     except (ImportError, sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
         raise StoreError(f"cannot use database URL: {exc}") from None
     if engine.dialect.name == "sqlite":

@@ -321,3 +321,78 @@ findings = sa.Table(
     sa.Column("evaluated_at", SHORT, nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
 )
+
+# ---- case work (0005) -----------------------------------------------------------------------
+# A request for help: a family looking for a son, a lawyer's client. Seen like any other record
+# (``visibility``); its people, relatives, tasks and notes are seen with it.
+cases = sa.Table(
+    "cases",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("kind", SHORT, nullable=False),  # family_search | legal_defence | …
+    sa.Column("status", SHORT, nullable=False, index=True),  # open | waiting | closed
+    sa.Column("summary", sa.Text),
+    sa.Column("visibility", SHORT, nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("updated_at", SHORT, nullable=False),
+)
+
+# A registry person a case concerns, with the part they play (sought, client, witness …).
+case_persons = sa.Table(
+    "case_persons",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("case_id", ID, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("person_id", ID, sa.ForeignKey("persons.id"), nullable=False, index=True),
+    sa.Column("role", SHORT, nullable=False),
+    sa.UniqueConstraint("case_id", "person_id", name="uq_case_persons_pair"),
+)
+
+# A relative who asked for help or is to be kept informed. Contact details are kept only with
+# recorded consent (when, how); the audit chain keeps a hash salted with ``contact_salt``.
+case_relatives = sa.Table(
+    "case_relatives",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("case_id", ID, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("relationship", SHORT, nullable=False),
+    sa.Column("contact", sa.Text),
+    sa.Column("contact_salt", sa.String(32)),
+    sa.Column("contact_visibility", SHORT, nullable=False),
+    sa.Column("consent", sa.Boolean, nullable=False),
+    sa.Column("consent_date", SHORT),
+    sa.Column("consent_how", SHORT),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("updated_at", SHORT, nullable=False),
+)
+
+# Work to do on a case, with a deadline (an ISO day, so it sorts) and who is to do it.
+case_tasks = sa.Table(
+    "case_tasks",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("case_id", ID, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("due", SHORT, index=True),
+    sa.Column("assignee", sa.String(200)),
+    sa.Column("done", sa.Boolean, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("updated_at", SHORT, nullable=False),
+)
+
+# Notes on a case: added, never edited.
+case_notes = sa.Table(
+    "case_notes",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("case_id", ID, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("at", SHORT, nullable=False),
+)

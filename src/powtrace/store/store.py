@@ -18,7 +18,7 @@ import platformdirs
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from powtrace.domain.errors import StoreError
+from powtrace.domain.errors import ConflictError, StoreError, ValidationError
 from powtrace.store import audit
 from powtrace.store import engine as eng
 from powtrace.store.keys import KEY_FILE_NAME, create_key_file, resolve_key
@@ -35,6 +35,16 @@ def default_home() -> Path:
 def utc_now() -> str:
     """Now, in UTC, as ISO 8601 text with microseconds (the store's time format)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _first_line(exc: sa.exc.DBAPIError) -> str:
+    """The database's own reason, without the statement or its values."""
+    lines = str(exc.orig).strip().splitlines()
+    return lines[0] if lines else type(exc.orig).__name__
+
+
+class StoreBusyError(StoreError):
+    """Another process held the write lock for longer than a writer waits for it."""
 
 
 @dataclass
@@ -127,8 +137,32 @@ class Store:
             raise StoreError("every change needs an actor (who made it)")
         with self.engine.connect() as plain:
             conn = plain.execution_options(**{eng.WRITE_OPTION: True})
-            with conn.begin():
-                yield Tx(conn, actor.strip())
+            try:
+                with conn.begin():
+                    yield Tx(conn, actor.strip())
+            except sa.exc.DataError as exc:  # e.g. a value longer than its column allows
+                raise ValidationError(
+                    f"the database refused a value ({_first_line(exc)}); nothing was written"
+                ) from None
+            except sa.exc.IntegrityError as exc:  # a duplicate, or a missing parent record
+                raise ConflictError(
+                    f"the database refused the change ({_first_line(exc)}); nothing was written"
+                ) from None
+            except (sa.exc.InterfaceError, sa.exc.ProgrammingError) as exc:
+                text = str(exc.orig)
+                if "binding parameter" not in text and "cannot adapt" not in text:
+                    raise
+                raise ValidationError(
+                    "a value has a kind the database cannot store (a list or an object where "
+                    "text or a number belongs); nothing was written"
+                ) from None
+            except sa.exc.OperationalError as exc:
+                if "database is locked" not in str(exc.orig):
+                    raise
+                raise StoreBusyError(
+                    "the store stayed busy: another powtrace process kept writing for longer "
+                    "than the wait allows; nothing was written, try again"
+                ) from None
 
     @contextmanager
     def reading(self) -> Iterator[sa.Connection]:

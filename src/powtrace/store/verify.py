@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from powtrace.store import accounts, audit, findings, judgements, merges, proposals, writes
+from powtrace.store import accounts, audit, cases, findings, judgements, merges, proposals, writes
 
 
 def snapshot_all(conn: sa.Connection) -> dict[tuple[str, str], dict[str, Any]]:
@@ -17,6 +17,7 @@ def snapshot_all(conn: sa.Connection) -> dict[tuple[str, str], dict[str, Any]]:
     out.update(accounts.snapshots(conn))  # a role or password changed behind our back
     out.update(proposals.snapshots(conn))
     out.update(findings.snapshots(conn))
+    out.update(cases.snapshots(conn))
     return out
 
 

@@ -15,9 +15,10 @@ import sqlalchemy as sa
 
 from powtrace.domain.codec import event_to_dict, person_to_dict, source_to_dict
 from powtrace.domain.errors import ConflictError, NotFoundError, ValidationError
-from powtrace.domain.model import Event, Person, ReviewState, Source
+from powtrace.domain.model import Event, ExternalId, Person, ReviewState, Source
 from powtrace.store import rows
 from powtrace.store.schema import (
+    audit_log,
     citations,
     events,
     external_ids,
@@ -43,21 +44,51 @@ def event_snapshot(e: Event) -> dict[str, Any]:
     return event_to_dict(e)
 
 
-def _version(conn: sa.Connection, table: sa.Table, record_id: str) -> int | None:
-    return conn.execute(sa.select(table.c.version).where(table.c.id == record_id)).scalar()
+def _version(
+    conn: sa.Connection, table: sa.Table, record_id: str, *, lock: bool = False
+) -> int | None:
+    q = sa.select(table.c.version).where(table.c.id == record_id)
+    if lock:  # PostgreSQL: hold the row until commit, so no one updates from a stale read
+        q = q.with_for_update()
+    return conn.execute(q).scalar()
 
 
-def _check_version(kind: str, record_id: str, current: int, expected: int | None) -> None:
+def _check_version(
+    conn: sa.Connection, kind: str, record_id: str, current: int, expected: int | None
+) -> None:
     if expected is not None and current != expected:
+        last = conn.execute(  # the audit chain knows who made the change you missed
+            sa.select(audit_log.c.actor, audit_log.c.at)
+            .where(
+                audit_log.c.entity == kind,
+                audit_log.c.entity_id == record_id,
+                audit_log.c.action != "read",
+            )
+            .order_by(audit_log.c.seq.desc())
+            .limit(1)
+        ).first()
+        who = f"{last.actor} at {last.at}" if last else "someone else"
         raise ConflictError(
-            f"{kind} {record_id} was changed by someone else (now version {current}, "
+            f"{kind} {record_id} was changed by {who} (now version {current}, "
             f"you edited version {expected}); reload it and edit again"
         )
 
 
 # ---- persons --------------------------------------------------------------------------------
+def check_external_id(x: ExternalId) -> None:
+    """Refuse an external id the schema cannot hold (the same on every engine)."""
+    for part, text, limit in (("list", x.scheme, 100), ("id", x.value, 200)):
+        if not text or len(text) > limit:
+            raise ValidationError(
+                f"external {part} '{text[:40]}…' is longer than {limit} characters"
+                if text
+                else f"external {part} is empty"
+            )
+
+
 def _check_external_ids(conn: sa.Connection, person: Person) -> None:
     for x in person.external_ids:
+        check_external_id(x)
         owner = conn.execute(
             sa.select(external_ids.c.person_id).where(
                 external_ids.c.scheme == x.scheme, external_ids.c.value == x.value
@@ -106,10 +137,10 @@ def get_person(conn: sa.Connection, person_id: str) -> Person:
 
 def update_person(tx: Tx, person: Person, expected_version: int | None = None) -> Person:
     """Replace a person's fields, name forms and external ids; refuses a stale version."""
-    current = _version(tx.conn, persons, person.id)
+    current = _version(tx.conn, persons, person.id, lock=True)
     if current is None:
         raise NotFoundError(f"no person with id '{person.id}'")
-    _check_version("person", person.id, current, expected_version)
+    _check_version(tx.conn, "person", person.id, current, expected_version)
     before = get_person(tx.conn, person.id)
     if person_snapshot(before) == person_snapshot(person):
         return person  # nothing changed: no write, no audit entry
@@ -194,10 +225,10 @@ def get_event(conn: sa.Connection, event_id: str) -> Event:
 
 def update_event(tx: Tx, event: Event, expected_version: int | None = None) -> Event:
     """Replace an event and its citations; refuses a stale version."""
-    current = _version(tx.conn, events, event.id)
+    current = _version(tx.conn, events, event.id, lock=True)
     if current is None:
         raise NotFoundError(f"no event with id '{event.id}'")
-    _check_version("event", event.id, current, expected_version)
+    _check_version(tx.conn, "event", event.id, current, expected_version)
     before = get_event(tx.conn, event.id)
     if event_snapshot(before) == event_snapshot(event):
         return event
@@ -215,6 +246,7 @@ def update_event(tx: Tx, event: Event, expected_version: int | None = None) -> E
 
 def set_review(tx: Tx, event_id: str, state: ReviewState) -> Event:
     """Confirm, dispute or reject an event (a change like any other, audited)."""
+    _version(tx.conn, events, event_id, lock=True)  # read it as it is, not as it was
     event = get_event(tx.conn, event_id)
     event.review = state
     return update_event(tx, event)

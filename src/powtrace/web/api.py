@@ -7,22 +7,23 @@ exactly the body an unknown id gets, so the API does not confirm that they exist
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from powtrace.domain.errors import NotFoundError, PowtraceError, ValidationError
 from powtrace.domain.vocab import event_type
 from powtrace.lifecycle import Lifecycle
+from powtrace.reports.aggregate import Cell, Report
 from powtrace.store import accounts
 from powtrace.store.accounts import Account
 from powtrace.web import api_models as m
 from powtrace.web.timeline import timeline_rows
-from powtrace.workflows import redact, registry
+from powtrace.workflows import redact, registry, reports
 from powtrace.workflows.sources import view_source
 
 log = logging.getLogger("powtrace.web")
@@ -69,6 +70,49 @@ def caller(
 
 
 Caller = Annotated[Account, Depends(caller)]
+
+
+# The dossier is JSON or PDF; both are redacted at the caller's clearance (never above
+# restricted), like every output powtrace makes without an administrator's full request.
+DOSSIER_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The dossier: JSON (as `powtrace dossier --format json`) or a PDF file.",
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+        },
+    },
+}
+NOTHING_TO_REPORT: dict[int | str, dict[str, Any]] = {
+    400: _problem_doc("There is no person the caller may see."),
+}
+
+
+def _count(cell: Cell) -> m.CountOut:
+    return m.CountOut(text=cell.count.text, value=cell.count.value, sources=cell.sources)
+
+
+def _aggregate(report: Report) -> m.AggregateOut:
+    return m.AggregateOut(
+        redacted=report.redacted,
+        threshold=report.threshold,
+        as_of=report.as_of,
+        persons=_count(report.persons),
+        tables=[
+            m.ReportTableOut(
+                key=t.key,
+                title=t.title,
+                definition=t.definition,
+                columns=list(t.columns),
+                rows=[
+                    m.ReportRowOut(label=label, cells=[_count(c) for c in cells])
+                    for label, cells in t.rows
+                ],
+                notes=list(t.notes),
+            )
+            for t in report.tables
+        ],
+    )
 
 
 def _withheld(w: redact.Withheld) -> m.Withheld:
@@ -173,6 +217,40 @@ def create_api() -> FastAPI:
             data_problems=_problems(view.lifecycle),
             withheld=_withheld(view.withheld),
         )
+
+    @api.get(
+        "/persons/{person_id}/dossier",
+        response_class=Response,
+        responses=DOSSIER_RESPONSES,
+    )
+    def dossier(
+        request: Request,
+        who: Caller,
+        person_id: str,
+        fmt: Annotated[
+            Literal["json", "pdf"], Query(alias="format", description="json (default) or pdf")
+        ] = "json",
+    ) -> Response:
+        """The person's dossier, redacted at the caller's clearance (never above restricted):
+        sealed records left out, contact details dropped, identifiers pseudonymised."""
+        store = request.app.state.store
+        made = reports.build_dossier(store, who.username, person_id, who.clearance)
+        body = reports.render_dossier(made, fmt)
+        if fmt == "pdf":
+            name = f"dossier-{made.person_ref}.pdf"
+            headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+            return Response(body, media_type="application/pdf", headers=headers)
+        return Response(body, media_type="application/json")
+
+    @api.get("/reports/aggregate", response_model=m.AggregateOut, responses=NOTHING_TO_REPORT)
+    def aggregate(request: Request, who: Caller) -> m.AggregateOut:
+        """The aggregate report, redacted: counts from 1 to 4 suppressed, sealed records not
+        counted, made at the caller's clearance (never above restricted)."""
+        try:
+            report = reports.build_report(request.app.state.store, who.username, who.clearance)
+        except ValidationError as exc:
+            raise ApiProblem(400, "Bad Request", str(exc)) from None
+        return _aggregate(report)
 
     @api.get("/search", response_model=list[m.SearchHitOut])
     def search(

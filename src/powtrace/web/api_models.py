@@ -132,3 +132,35 @@ class SourceOut(BaseModel):
     text: str | None
     cited_spans: list[SpanOut]
     withheld: Withheld
+
+
+class CountOut(BaseModel):
+    """One published number of the aggregate report."""
+
+    text: str = Field(description='The number as published: "<5" when it is suppressed.')
+    value: int | None = Field(description="Null when the count is suppressed.")
+    sources: int = Field(description="Distinct visible sources behind the number.")
+
+
+class ReportRowOut(BaseModel):
+    label: str
+    cells: list[CountOut]
+
+
+class ReportTableOut(BaseModel):
+    key: str
+    title: str
+    definition: str
+    columns: list[str]
+    rows: list[ReportRowOut]
+    notes: list[str]
+
+
+class AggregateOut(BaseModel):
+    """The aggregate report: redacted, small counts suppressed, each table with its definition."""
+
+    redacted: bool
+    threshold: int = Field(description="Counts from 1 to threshold - 1 are suppressed.")
+    as_of: str = Field(description="The store's last change the report reflects.")
+    persons: CountOut
+    tables: list[ReportTableOut]

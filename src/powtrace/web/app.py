@@ -15,9 +15,15 @@ from powtrace.web.api import create_api
 from powtrace.web.auth import router as auth_router
 from powtrace.web.pages.account import router as account_router
 from powtrace.web.pages.admin import router as admin_router
+from powtrace.web.pages.cases import router as cases_router
 from powtrace.web.pages.dashboard import router as dashboard_router
+from powtrace.web.pages.findings import router as findings_router
+from powtrace.web.pages.lists import router as lists_router
 from powtrace.web.pages.persons import router as persons_router
+from powtrace.web.pages.reports import router as reports_router
+from powtrace.web.pages.review import router as review_router
 from powtrace.web.pages.sources import router as sources_router
+from powtrace.web.pages.wishes import router as wishes_router
 from powtrace.web.settings import WebSettings
 
 STATIC = Path(__file__).with_name("static")
@@ -25,7 +31,13 @@ ROUTERS = (
     auth_router,
     dashboard_router,
     persons_router,
+    wishes_router,
+    reports_router,
     sources_router,
+    findings_router,
+    review_router,
+    lists_router,
+    cases_router,
     account_router,
     admin_router,
 )

@@ -144,3 +144,41 @@ def sankey(
             _text(x + node_w + 4, y + min(h, 20) / 2 + 5, f"{names.get(n, n)} ({value[n]})")
         )
     return _svg(width, height, title, body)
+
+
+def stacked_columns(
+    title: str,
+    columns: list[tuple[str, list[int]]],
+    series: list[str],
+    width: int = 640,
+) -> str:
+    """Vertical columns (months, duration bins), each stacked by series; legend above."""
+    legend_h = 16 * len(series) + 6
+    plot_h, left = 150, 40
+    bottom = legend_h + plot_h
+    height = bottom + 22
+    most = max((sum(v) for _, v in columns), default=0) or 1
+    step = (width - left - 4) / max(len(columns), 1)
+    every = max(1, -(-len(columns) // 14))  # at most about 14 tick labels
+    body = []
+    for i, name in enumerate(series):
+        body.append(f'<rect x="{left}" y="{4 + i * 16}" width="12" height="12" class="s{i}"/>')
+        body.append(_text(left + 16, 14 + i * 16, name))
+    body.append(_text(left - 6, legend_h + 10, str(most), "end", "tick"))
+    for c, (label, values) in enumerate(columns):
+        x = left + c * step
+        y = float(bottom)
+        for i, v in enumerate(values):
+            if not v:
+                continue
+            h = (plot_h - 10) * v / most
+            y -= h
+            body.append(
+                f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{max(step - 2, 1):.1f}" '
+                f'height="{h:.1f}" class="s{i}"><title>{escape(label)}, {escape(series[i])}: '
+                f"{v}</title></rect>"
+            )
+        if c % every == 0:
+            body.append(_text(x + step / 2, bottom + 15, label, "middle", "tick"))
+    body.append(f'<line x1="{left - 2}" y1="{bottom}" x2="{width}" y2="{bottom}" class="axis"/>')
+    return _svg(width, height, title, body)

@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from powtrace.domain.errors import NotFoundError, PowtraceError
 from powtrace.web.context import Forbidden, LoginRequired, anonymous_ctx
-from powtrace.web.csrf import CsrfFailed
+from powtrace.web.csrf import CsrfFailed, TooLarge
 from powtrace.web.i18n import N_
 from powtrace.web.templating import gettext, render
 
@@ -22,6 +22,7 @@ TITLES = {
     403: N_("Not allowed"),
     404: N_("Not found"),
     405: N_("Not allowed"),
+    413: N_("Too large"),
     500: N_("Something went wrong"),
 }
 
@@ -55,6 +56,17 @@ def install(app: FastAPI) -> None:
             N_(
                 "This form has expired or did not come from this site. "
                 "Go back, reload the page and try again."
+            ),
+        )
+
+    @app.exception_handler(TooLarge)
+    async def _too_large(request: Request, _exc: TooLarge) -> Response:
+        return error_page(
+            request,
+            413,
+            N_(
+                "The file is larger than the web import accepts (1 MiB). Split the list, or "
+                "import it with 'powtrace person import'."
             ),
         )
 

@@ -14,6 +14,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from powtrace.domain.dates import parse_optional
+from powtrace.domain.errors import PowtraceError
 from powtrace.domain.vocab import event_type
 from powtrace.lifecycle import status_label
 from powtrace.web import i18n, labels
@@ -38,6 +40,7 @@ def environment(lang: str) -> Environment:
         lang=lang,
         languages=i18n.LANGUAGES,
         partial=lambda d: i18n.format_partial(d, lang),
+        partial_text=lambda t: _partial_text(t, lang),
         when=lambda t: i18n.format_when(t, lang) + (" UTC" if t else ""),
         status_name=lambda s: tr.gettext(labels.STATUS.get(s, status_label(s))),
         role_name=lambda r: tr.gettext(labels.ROLES.get(str(r), str(r))),
@@ -48,9 +51,19 @@ def environment(lang: str) -> Environment:
         reliability_name=lambda g: tr.gettext(labels.RELIABILITY.get(g, g)) if g else "",
         credibility_name=lambda g: tr.gettext(labels.CREDIBILITY.get(g, str(g))),
         withheld=lambda v: v == WITHHELD,
+        label=lambda group, key: tr.gettext(getattr(labels, group).get(str(key), str(key))),
+        web_link=lambda url: url if str(url or "").startswith(("https://", "http://")) else None,
         svg=Markup,  # only for SVG that powtrace itself generated (charts.py escapes text)
     )
     return env
+
+
+def _partial_text(text: str | None, lang: str) -> str:
+    """A partial date kept as text (in findings' details) in the reader's words."""
+    try:
+        return i18n.format_partial(parse_optional(text), lang)
+    except PowtraceError:
+        return text or ""
 
 
 def render(

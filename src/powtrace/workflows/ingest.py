@@ -160,6 +160,16 @@ def ingest_file(
     kind: str = "article",
 ) -> Ingested:
     """Read a file and ingest it."""
+    from powtrace.workflows.registry import MAX_SOURCE_BYTES
+
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_file names the missing file
+    if size > MAX_SOURCE_BYTES:  # refused before a byte is read into memory
+        raise ValidationError(
+            f"{path}: {size} bytes is more than the {MAX_SOURCE_BYTES} allowed; not ingested"
+        )
     intake = read_file(path, published=published, outlet=outlet, kind=kind)
     return ingest(store, actor, intake, reliability=reliability)
 
@@ -177,7 +187,11 @@ def ingest_dir(
     if not files:
         raise ValidationError(f"{folder}: no text, HTML, PDF or WARC files in it")
     report = DirReport()
+    root = folder.resolve()
     for i, path in enumerate(files, 1):
+        if not path.resolve().is_relative_to(root):  # a link out of the folder: not ours to take
+            report.failed.append((path, f"{path}: links to a file outside {folder}; not ingested"))
+            continue
         try:
             report.ingested.append(ingest_file(store, actor, path, reliability=reliability))
         except PowtraceError as exc:

@@ -95,7 +95,10 @@ def import_rows(
             result.existing += 1
             continue
         try:
-            todo.append(person_from_row(row, scheme, side))
+            person = person_from_row(row, scheme, side)
+            for x in person.external_ids:
+                writes.check_external_id(x)  # a bad row id is this row's error, not the run's
+            todo.append(person)
         except PowtraceError as exc:  # a value the domain refuses, e.g. an unknown side
             result.errors.append(RowError(row.line, None, str(exc)))
     for start in range(0, len(todo), BATCH):

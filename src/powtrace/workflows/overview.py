@@ -9,14 +9,14 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.model import ReviewState
 from powtrace.domain.visibility import Visibility
-from powtrace.lifecycle import derive
+from powtrace.lifecycle import CustodyPeriod, derive
 from powtrace.store import rows
 from powtrace.store.schema import audit_log
 from powtrace.store.store import Store
@@ -43,6 +43,7 @@ class Overview:
     by_status_side: Counter[tuple[str, str]] = field(default_factory=Counter)
     flow: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, next stage)
     exchanges: list[Exchange] = field(default_factory=list)
+    isolation: list[tuple[int, bool]] = field(default_factory=list)  # (days, still isolated)
 
 
 def _stages(states: set[str], status: str) -> list[str]:
@@ -54,6 +55,18 @@ def _stages(states: set[str], status: str) -> list[str]:
     if path[-1] == "exchanged":
         path.append("isolated" if states & ISOLATION else "not_isolated")
     return [*path, f"status:{status}"]
+
+
+def _middle(d: PartialDate) -> date:
+    return d.earliest + (d.latest - d.earliest) / 2
+
+
+def _days(period: CustodyPeriod) -> tuple[int, bool] | None:
+    """How long a period lasted (middle of its date bounds), whether it goes on; None: undated."""
+    if period.start is None:
+        return None
+    end = _middle(period.end) if period.end is not None else datetime.now(UTC).date()
+    return max(0, (end - _middle(period.start)).days), period.end is None
 
 
 def overview(store: Store, clearance: Visibility, recent: int = 5) -> Overview:
@@ -76,6 +89,8 @@ def overview(store: Store, clearance: Visibility, recent: int = 5) -> Overview:
         life = derive(pid, mine.get(pid, []))
         out.persons += 1
         out.by_status_side[(life.status, person.side.value)] += 1
+        spans = (_days(p) for p in life.periods if p.state in ISOLATION)
+        out.isolation += [s for s in spans if s is not None]
         path = _stages({p.state for p in life.periods}, life.status)
         for a, b in itertools.pairwise(path):
             out.flow[(a, b)] += 1

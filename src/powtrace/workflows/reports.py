@@ -11,9 +11,7 @@ the store's last change, and the time it was made only when the caller passes it
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,8 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from powtrace.domain import codec
-from powtrace.domain.errors import ConflictError, NotFoundError, PowtraceError, ValidationError
+from powtrace.domain.errors import NotFoundError, ValidationError
 from powtrace.domain.model import Event, Person, Source
 from powtrace.domain.visibility import Visibility
 from powtrace.domain.vocab import event_types
@@ -384,7 +381,7 @@ def write_dossier(
     dossier = build_dossier(
         store, actor, person_id, clearance, full=full, generated_at=generated_at
     )
-    write_bytes_atomically(path, render_dossier(dossier, fmt))
+    transfer.write_atomically(path, render_dossier(dossier, fmt))
     return dossier
 
 
@@ -444,7 +441,7 @@ def write_report(
     report = build_report(
         store, actor, clearance, full=full, threshold=threshold, generated_at=generated_at
     )
-    write_bytes_atomically(path, render_report(report, fmt))
+    transfer.write_atomically(path, render_report(report, fmt))
     return report
 
 
@@ -509,7 +506,7 @@ def write_export(
     table: str = "persons",
 ) -> ExportResult:
     data, result = export_data(store, actor, clearance, fmt=fmt, full=full, table=table)
-    write_bytes_atomically(path, data)
+    transfer.write_atomically(path, data)
     return result
 
 
@@ -522,63 +519,7 @@ class ImportResult:
 
 def import_ftm(store: Store, actor: str, path: Path) -> ImportResult:
     """Read FollowTheMoney JSON lines into the store: all of it or nothing; again adds nothing."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValidationError(f"{path}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise ValidationError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    parsed = ftm.parse_lines(text, str(path))
-    created = {"persons": 0, "sources": 0, "events": 0}
-    unchanged = {"persons": 0, "sources": 0, "events": 0}
+    parsed = ftm.parse_lines(transfer.read_text_file(path), str(path))
     with store.transaction(actor) as tx:
-        for s in parsed.sources:
-            _, new = writes.add_source(tx, s)
-            (created if new else unchanged)["sources"] += 1
-        for record, section, get, add, to_dict in [
-            *[
-                (p, "persons", writes.get_person, writes.add_person, codec.person_to_dict)
-                for p in parsed.persons
-            ],
-            *[
-                (e, "events", writes.get_event, writes.add_event, codec.event_to_dict)
-                for e in parsed.events
-            ],
-        ]:
-            try:
-                existing = get(tx.conn, record.id)
-            except NotFoundError:
-                existing = None
-            if existing is None:
-                try:
-                    add(tx, record)
-                except PowtraceError as exc:
-                    raise ValidationError(f"{path}: {section} {record.id}: {exc}") from None
-                created[section] += 1
-            elif to_dict(existing) == to_dict(record):
-                unchanged[section] += 1
-            else:
-                raise ConflictError(
-                    f"{path}: {section[:-1]} {record.id} already exists with other content; "
-                    "nothing was imported"
-                )
-        for person_id in sorted({e.person_id for e in parsed.events if e.person_id}):
-            finding_flow.refresh_person(tx, person_id, f"an import from {path.name}")
-    return ImportResult(created, unchanged, parsed.skipped)
-
-
-# ---- files --------------------------------------------------------------------------------------
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Temp file, fsync, rename: a failure leaves the old file or none, never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)  # outputs hold restricted data
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        done = transfer.store_records(tx, parsed.persons, parsed.sources, parsed.events, path)
+    return ImportResult(done.created, done.unchanged, parsed.skipped)

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from powtrace.domain import codec
-from powtrace.domain.errors import ConflictError, PowtraceError, ValidationError
+from powtrace.domain.errors import ConflictError, NotFoundError, PowtraceError, ValidationError
 from powtrace.domain.model import Event, Person, Source
 from powtrace.domain.visibility import Visibility
 from powtrace.store import rows, writes
-from powtrace.store.store import Store
+from powtrace.store.store import Store, Tx
 from powtrace.workflows import findings, redact
 
 FORMAT = "powtrace-export"
@@ -93,13 +93,14 @@ def dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, data: str | bytes) -> None:
     """Write a file so that a crash leaves either the old file or the new one, never half."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)  # exports hold restricted data
@@ -134,7 +135,7 @@ def _parse_section(doc: dict[str, Any], name: str, build: Any, where: str) -> li
             out.append(build(raw))
         except PowtraceError as exc:
             raise ValidationError(f"{where}: {name}[{i}]: {exc}") from None
-        except (TypeError, KeyError, AttributeError) as exc:
+        except (TypeError, KeyError, AttributeError, ValueError) as exc:
             raise ValidationError(f"{where}: {name}[{i}]: malformed record ({exc})") from None
     return out
 
@@ -161,70 +162,63 @@ def parse_export(text: str, where: str) -> tuple[list[Person], list[Source], lis
     )
 
 
-def import_file(store: Store, actor: str, path: Path) -> ImportSummary:
-    """Import an export file, all or nothing."""
+def read_text_file(path: Path) -> str:
+    """The UTF-8 text of an import file, or an error naming the file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ValidationError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
         raise ValidationError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    people, sources, events = parse_export(text, str(path))
+
+
+def store_records(
+    tx: Tx, persons: list[Person], sources: list[Source], events: list[Event], origin: Path
+) -> ImportSummary:
+    """Write imported records in the caller's transaction: new ones are added, identical
+    ones skipped, and one that differs from what is stored stops the whole import."""
     created = {"persons": 0, "sources": 0, "events": 0}
     unchanged = {"persons": 0, "sources": 0, "events": 0}
-    with store.transaction(actor) as tx:
-        for s in sources:
-            kept, new = writes.add_source(tx, s)
-            if not new and codec.source_to_dict(kept) != codec.source_to_dict(s):
-                raise ConflictError(
-                    f"{path}: source {s.id} is already stored with other details (title, "
-                    "outlet, dates or grades); nothing was imported"
-                )
-            (created if new else unchanged)["sources"] += 1
-        for p in people:
-            _import_one(
-                tx,
-                p,
-                "persons",
-                writes.get_person,
-                writes.add_person,
-                codec.person_to_dict,
-                created,
-                unchanged,
-                path,
+    for s in sources:
+        kept, new = writes.add_source(tx, s)
+        if not new and codec.source_to_dict(kept) != codec.source_to_dict(s):
+            raise ConflictError(
+                f"{origin}: source {s.id} is already stored with other details (title, "
+                "outlet, dates or grades); nothing was imported"
             )
-        for e in events:
-            _import_one(
-                tx,
-                e,
-                "events",
-                writes.get_event,
-                writes.add_event,
-                codec.event_to_dict,
-                created,
-                unchanged,
-                path,
+        (created if new else unchanged)["sources"] += 1
+    steps = [
+        *[
+            (p, "persons", writes.get_person, writes.add_person, codec.person_to_dict)
+            for p in persons
+        ],
+        *[(e, "events", writes.get_event, writes.add_event, codec.event_to_dict) for e in events],
+    ]
+    for record, section, get, add, to_dict in steps:
+        try:
+            existing = get(tx.conn, record.id)
+        except NotFoundError:
+            existing = None
+        if existing is None:
+            try:
+                add(tx, record)
+            except PowtraceError as exc:
+                raise ValidationError(f"{origin}: {section} {record.id}: {exc}") from None
+            created[section] += 1
+        elif to_dict(existing) == to_dict(record):
+            unchanged[section] += 1
+        else:
+            raise ConflictError(
+                f"{origin}: {section[:-1]} {record.id} already exists with other content; "
+                "nothing was imported"
             )
-        for person_id in sorted({e.person_id for e in events if e.person_id}):
-            findings.refresh_person(tx, person_id, f"an import from {path.name}")
+    for person_id in sorted({e.person_id for e in events if e.person_id}):
+        findings.refresh_person(tx, person_id, f"an import from {origin.name}")
     return ImportSummary(created, unchanged)
 
 
-def _import_one(tx, record, section, get, add, to_dict, created, unchanged, path) -> None:
-    try:
-        existing = get(tx.conn, record.id)
-    except PowtraceError:
-        existing = None
-    if existing is None:
-        try:
-            add(tx, record)
-        except PowtraceError as exc:
-            raise ValidationError(f"{path}: {section} {record.id}: {exc}") from None
-        created[section] += 1
-    elif to_dict(existing) == to_dict(record):
-        unchanged[section] += 1
-    else:
-        raise ConflictError(
-            f"{path}: {section[:-1]} {record.id} already exists with other content; "
-            "nothing was imported"
-        )
+def import_file(store: Store, actor: str, path: Path) -> ImportSummary:
+    """Import an export file, all or nothing."""
+    people, sources, events = parse_export(read_text_file(path), str(path))
+    with store.transaction(actor) as tx:
+        return store_records(tx, people, sources, events, path)

@@ -134,12 +134,15 @@ def record_listing(
     list_name: str,
     person_rows: dict[str, str],
     listed_on: PartialDate | None = None,
+    sealed: set[str] | frozenset[str] = frozenset(),
 ) -> Source:
     """Keep the list as a source and record each given person as named on it, citing the row.
 
     ``person_rows`` maps person id to row id; ``listed_on`` is the list's date (default:
     today). A listing already recorded is not recorded again. Findings are refreshed in the
-    same transaction.
+    same transaction. Persons in ``sealed`` are listed only because of a sealed wish (not as
+    one of every linked row): their listing is sealed too, or its mere existence would tell a
+    reader below sealed clearance that a wish is on record.
     """
     when = listed_on or PartialDate.from_date(date.today())
     text = list_bytes.decode("utf-8-sig", errors="replace")
@@ -172,6 +175,7 @@ def record_listing(
                 "listed_for_exchange",
                 person_id,
                 date=when,
+                visibility=Visibility.SEALED if person_id in sealed else None,
                 review=ReviewState.CONFIRMED,
                 details=details,
                 citations=[Citation(kept.id, start, start + len(excerpt), excerpt, 2)],

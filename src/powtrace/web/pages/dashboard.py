@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -9,10 +11,22 @@ from powtrace.domain.model import Side
 from powtrace.lifecycle import STATUSES
 from powtrace.web import charts, labels
 from powtrace.web.context import UserDep, store_of
+from powtrace.web.i18n import N_
 from powtrace.web.templating import gettext, render
-from powtrace.workflows import overview
+from powtrace.workflows import cases, overview
 
 router = APIRouter()
+DUE_DAYS = 14
+BIN_EDGES = (0, 7, 30, 60, 90, 180, 365, 1 << 30)
+BIN_NAMES = (
+    N_("under a week"),
+    N_("1–4 weeks"),
+    N_("1–2 months"),
+    N_("2–3 months"),
+    N_("3–6 months"),
+    N_("6–12 months"),
+    N_("over a year"),
+)
 
 FLOW_COLUMNS = {
     "captured": 0,
@@ -44,6 +58,16 @@ def _flow_names(request: Request, view: overview.Overview) -> dict[str, str]:
     return names
 
 
+def isolation_bins(request: Request, spans: list[tuple[int, bool]]) -> list[tuple[str, list[int]]]:
+    """Isolation periods by length: (bin label, [ended, still going on])."""
+    out = []
+    for (low, high), name in zip(itertools.pairwise(BIN_EDGES), BIN_NAMES, strict=True):
+        ended = sum(1 for d, going in spans if low <= d < high and not going)
+        going = sum(1 for d, going in spans if low <= d < high and going)
+        out.append((gettext(request, name), [ended, going]))
+    return out
+
+
 @router.get("/")
 def dashboard(request: Request, ctx: UserDep) -> Response:
     """The first page after sign-in."""
@@ -62,6 +86,13 @@ def dashboard(request: Request, ctx: UserDep) -> Response:
         days,
         [gettext(request, "changes"), gettext(request, "audited reads")],
     )
+    bins = isolation_bins(request, view.isolation)
+    isolation_chart = charts.stacked_columns(
+        gettext(request, N_("Time spent in post-return isolation")),
+        bins,
+        [gettext(request, N_("ended")), gettext(request, N_("still in isolation"))],
+    )
+    due = cases.due_tasks(store, ctx.clearance, days=DUE_DAYS)
     latest = overview.audit_entries(store, limit=10) if ctx.is_admin else []
     return render(
         request,
@@ -74,6 +105,10 @@ def dashboard(request: Request, ctx: UserDep) -> Response:
             "status_chart": status_chart,
             "flow_chart": flow_chart,
             "activity_chart": activity_chart,
+            "isolation_chart": isolation_chart,
+            "isolation_bins": bins,
+            "due": due,
+            "due_days": DUE_DAYS,
             "days": days,
             "latest": latest,
         },

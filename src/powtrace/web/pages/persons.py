@@ -10,12 +10,14 @@ from powtrace.domain.errors import PowtraceError
 from powtrace.domain.model import NameForm, Person, Side
 from powtrace.domain.visibility import Visibility
 from powtrace.web import labels
-from powtrace.web.context import EditorDep, UserDep, store_of
+from powtrace.web.context import Ctx, EditorDep, UserDep, store_of
 from powtrace.web.csrf import FormDep
 from powtrace.web.forms import Form
+from powtrace.web.pages import wishes
 from powtrace.web.templating import gettext, render
 from powtrace.web.timeline import timeline_rows
-from powtrace.workflows import registry
+from powtrace.workflows import finding_views, registry
+from powtrace.workflows.registry import PersonView
 
 router = APIRouter()
 MAX_QUERY = 200
@@ -99,10 +101,20 @@ def new_person(request: Request, ctx: EditorDep, data: FormDep) -> Response:
 def person(request: Request, ctx: UserDep, person_id: str) -> Response:
     """One person: name forms, status, facets, timeline with sources, problems."""
     view = registry.view_person(store_of(request), ctx.actor, person_id, ctx.clearance)
+    return person_page(request, ctx, view)
+
+
+def person_page(
+    request: Request, ctx: Ctx, view: PersonView, wish_form: Form | None = None, status: int = 200
+) -> Response:
+    """The person's page as ``ctx`` may see it (also behind a refused form on it)."""
     rows, numbers = timeline_rows(view)
     pending = [e for e in view.events if e.review.value != "confirmed"]
-    return render(
-        request,
-        "person.html",
-        {"view": view, "p": view.person, "rows": rows, "numbers": numbers, "pending": pending},
-    )
+    shown = finding_views.person_findings(store_of(request), view.person.id, ctx.clearance)
+    context = {"view": view, "p": view.person, "rows": rows, "numbers": numbers}
+    context |= {"pending": pending, "findings": shown, "status_form": Form()}
+    # A redacted dossier is made at restricted clearance at most: none of a sealed person.
+    context["dossier"] = view.person.visibility is not Visibility.SEALED
+    if ctx.clearance is Visibility.SEALED:  # lower roles get no trace of the section
+        context["wish"] = wishes.section(request, view, wish_form)
+    return render(request, "person.html", context, status)

@@ -24,6 +24,7 @@ from powtrace.cli.common import (
 from powtrace.cli.intake import extract, ingest, review_app
 from powtrace.cli.legal import findings_app, rules_app
 from powtrace.cli.linking import judge, link
+from powtrace.cli.ops import backup, rekey, restore
 from powtrace.cli.records import event_app, person_app, source_app
 from powtrace.cli.reports import dossier, export_cmd, import_cmd, report
 from powtrace.cli.serve import serve
@@ -60,6 +61,9 @@ app.command("dossier")(dossier)
 app.command("export")(export_cmd)
 app.command("import")(import_cmd)
 app.add_typer(cases_app, name="cases")
+app.command("backup")(backup)
+app.command("restore")(restore)
+app.command("rekey")(rekey)
 app.add_typer(findings_app, name="findings")
 
 

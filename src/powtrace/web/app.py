@@ -13,6 +13,7 @@ from powtrace.store.store import Store
 from powtrace.web import errors
 from powtrace.web.api import create_api
 from powtrace.web.auth import router as auth_router
+from powtrace.web.ops import router as ops_router
 from powtrace.web.pages.account import router as account_router
 from powtrace.web.pages.admin import router as admin_router
 from powtrace.web.pages.cases import router as cases_router
@@ -94,6 +95,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(ops_router)  # /healthz and /metrics for the operator (docs/admin.md)
     errors.install(app)
     app.add_middleware(SecurityHeaders)
     return app

@@ -124,21 +124,33 @@ def search_persons(
     """Find persons by name typed in any script, spelling or case, ranked, with the reason."""
     if not query.strip():
         raise ValidationError("search: type at least one letter of a name")
+    hits: list[SearchHit] = []
     with store.reading() as conn:
         found = search.find_by_keys(conn, query) or search.find_by_substring(conn, query)
-        people = {p.id: p for p in rows.load_persons(conn, [h.person_id for h in found])}
-    hits = []
-    for hit in found:
-        person = people[hit.person_id]
-        if not person.visibility.visible_to(clearance):
-            continue
-        form = person.name_forms[hit.position].text
-        forms = [f.text for f in person.name_forms]
-        hits.append(
-            SearchHit(
-                person.id, person.display_name, form, search.reason(hit, form), forms, hit.score
-            )
-        )
+        # A common surname can match thousands: load persons a page at a time, best first,
+        # until the page is full of people this reader may see.
+        found.sort(key=lambda h: (-h.score, h.person_id))
+        for start in range(0, len(found), limit):
+            chunk = found[start : start + limit]
+            people = {p.id: p for p in rows.load_persons(conn, [h.person_id for h in chunk])}
+            for hit in chunk:
+                person = people[hit.person_id]
+                if not person.visibility.visible_to(clearance):
+                    continue
+                form = person.name_forms[hit.position].text
+                forms = [f.text for f in person.name_forms]
+                hits.append(
+                    SearchHit(
+                        person.id,
+                        person.display_name,
+                        form,
+                        search.reason(hit, form),
+                        forms,
+                        hit.score,
+                    )
+                )
+            if len(hits) >= limit:
+                break
     hits.sort(key=lambda h: (-h.score, h.name.casefold(), h.id))
     return hits[:limit]
 

@@ -75,6 +75,12 @@ def find_by_keys(conn: sa.Connection, query: str) -> list[KeyHit]:
         .join(persons, persons.c.id == name_keys.c.person_id)
         .where(name_keys.c.key.in_(lookup), persons.c.merged_into.is_(None))
     )
+    if not single and wanted.get("s"):
+        # A surname is required: let the database keep only persons who have it, rather than
+        # fetching every Ivan in the registry to intersect here.
+        surnames = [f"s:{v}" for v in wanted["s"]]
+        having = sa.select(name_keys.c.person_id).where(name_keys.c.key.in_(surnames))
+        q = q.where(name_keys.c.person_id.in_(having))
     agreed: dict[tuple[str, int], dict[str, bool]] = defaultdict(dict)
     for person_id, position, key in conn.execute(q):
         tag, value = _split(key)

@@ -40,8 +40,9 @@ def safe_next(target: str | None) -> str:
 
 
 def client_ip(request: Request) -> str:
-    # X-Forwarded-For is not trusted: anyone can send it. Behind a proxy, run the proxy on
-    # the same machine and let it limit too.
+    # The address uvicorn reports. It takes X-Forwarded-For only from 127.0.0.1, i.e. from a
+    # reverse proxy on this machine that overwrites the header with the client's address
+    # (docs/admin.md); from anywhere else the header is ignored, since anyone can send it.
     return request.client.host if request.client else "unknown"
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from powtrace.names import lexicon as lx
 from powtrace.names import morph
@@ -61,43 +63,44 @@ def surname_keys(word: str, lang: str | None = None) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=131072)
-def _given_keys(word: str, lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
-    """Concept and skeleton keys of a given name, and the initial classes of its equivalents."""
+def _part_keys(
+    word: str,
+    lang: str | None,
+    concepts: Callable[[str], Iterable[str]],
+    forms: Callable[[str, str | None], Iterable[Any]],
+    stem: Callable[[str], str],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Concept and '~' skeleton keys of a given name or patronymic, and its initial classes.
+
+    A declined Cyrillic form is first brought back to its nominatives. Both the Russian and the
+    Ukrainian forms of a concept give initials: a court record may abbreviate Олексій as О.
+    and Алексей as А., Николаевич as Н. and Миколайович as М.
+    """
     nominatives = [word]
-    if _cyr(word) and not lx.given_concepts(word):
-        nominatives += [f.text for f in morph.given_forms(word, lang)]
+    if _cyr(word) and not concepts(word):
+        nominatives += [f.text for f in forms(word, lang)]
     keys: set[str] = set()
     letters: set[str] = set(initial_classes(word))
     names = lx.lexicon().names
     for nominative in nominatives:
-        for concept in lx.given_concepts(nominative):
+        for concept in concepts(nominative):
             keys.add(concept)
-            # Олексій and Алексей: a court record may abbreviate either, so both letters count.
             for form in names[concept].ru[:1] + names[concept].uk[:1]:
                 letters |= initial_classes(form)
-        keys.update("~" + s for s in skeletons(nominative))
+        keys.update("~" + stem(s) for s in skeletons(nominative))
     return frozenset(keys), frozenset(letters)
+
+
+@lru_cache(maxsize=131072)
+def _given_keys(word: str, lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Concept and skeleton keys of a given name, and the initial classes of its equivalents."""
+    return _part_keys(word, lang, lx.given_concepts, morph.given_forms, lambda s: s)
 
 
 @lru_cache(maxsize=131072)
 def _patronymic_keys(word: str, lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """Father's-name concept keys and '~' stems of a patronymic, and its initial classes."""
-    nominatives = [word]
-    if _cyr(word) and not lx.patronymic_concepts(word):
-        nominatives += [f.text for f in morph.patronymic_forms(word, lang)]
-    keys: set[str] = set()
-    letters: set[str] = set(initial_classes(word))
-    names = lx.lexicon().names
-    for nominative in nominatives:
-        for concept in lx.patronymic_concepts(nominative):
-            keys.add(concept)
-            # Николаевич may be abbreviated Н. in a Russian record and М. (Миколайович) in a
-            # Ukrainian one.
-            for form in names[concept].ru[:1] + names[concept].uk[:1]:
-                letters |= initial_classes(form)
-        keys.update("~" + patronymic_stem(s) for s in skeletons(nominative))
-    return frozenset(keys), frozenset(letters)
+    return _part_keys(word, lang, lx.patronymic_concepts, morph.patronymic_forms, patronymic_stem)
 
 
 @lru_cache(maxsize=65536)

@@ -17,6 +17,7 @@ from powtrace.domain.errors import PowtraceError, ValidationError
 from powtrace.extract import extract as run_extraction
 from powtrace.extract.gold import to_gold
 from powtrace.intake import read_file
+from powtrace.store import proposals
 from powtrace.store.proposals import Proposal
 from powtrace.workflows import ingest as ingest_flow
 from powtrace.workflows import review as review_flow
@@ -218,8 +219,8 @@ def review_accept(
 ) -> None:
     """Accept a proposal, optionally corrected."""
     with opened_store() as store:
-        p = next((q for q in review_flow.pending(store) if q.id == proposal_id), None)
-        kind = p.kind if p else "event"
+        with store.reading() as conn:
+            kind = proposals.get(conn, proposal_id).kind  # an unknown id is an error here
         if kind == "person":
             d = review_flow.accept_person(store, state.actor, proposal_id, link_to=link_to)
         else:

@@ -117,7 +117,7 @@ def load_persons(conn: sa.Connection, ids: list[str] | None = None) -> list[Pers
 
 
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)] or []
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def source_values(s: Source) -> dict[str, Any]:

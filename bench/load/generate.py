@@ -1,16 +1,19 @@
-"""Fill a PostgreSQL store with many persons and events, fast, with a valid audit chain.
+"""Fill a store with many persons and events, fast, with a valid audit chain.
 
     .venv/bin/python bench/load/generate.py --db-url postgresql+psycopg://…/db \\
         --persons 100000 --events-per-person 10 --users 50
+    .venv/bin/python bench/load/generate.py --home /tmp/pt-embedded …   # SQLCipher file
 
-Records are built as domain objects (so every value is one powtrace accepts), turned into rows
-by ``store.rows`` and written with PostgreSQL ``COPY``. The **bulk-audit shortcut**: instead of
-one ``audit.append`` per record (a locked head row, one round trip each), the generator computes
-the same entries itself (the same fields, canonical JSON and ``audit.entry_hash``), copies them
-into ``audit_log`` and sets ``audit_head`` once. The chain is exactly what the normal path
-would have written, so ``powtrace audit verify`` passes. A small share goes through the normal
-path: the accounts the load run signs in with, and the findings of ``--findings-for`` persons
-(``workflows.findings.refresh``). Only for an empty store: it refuses one with entries.
+Records are built as domain objects (so every value is one powtrace accepts), turned into rows by
+``store.rows`` and written with PostgreSQL ``COPY``, or on the embedded store with one prepared
+``INSERT`` per table and batch (``executemany``), inside one transaction. The **bulk-audit
+shortcut**: instead of one ``audit.append`` per record (a locked head row, one round trip each), the
+generator computes the same entries itself (the same fields, canonical JSON and
+``audit.entry_hash``), copies them into ``audit_log`` and sets ``audit_head`` once. The chain is
+exactly what the normal path would have written, so ``powtrace audit verify`` passes. A small share
+goes through the normal path: the accounts the load run signs in with, and the findings of
+``--findings-for`` persons (``workflows.findings.refresh``). Only for an empty store: it refuses one
+with entries.
 """
 
 from __future__ import annotations
@@ -158,6 +161,10 @@ class Chain:
 
 
 def _copy(cur: Any, table: sa.Table, cols: list[str], data: list[tuple[Any, ...]]) -> None:
+    if not hasattr(cur, "copy"):  # the embedded store (sqlcipher3): no COPY
+        marks = ", ".join("?" for _ in cols)
+        cur.executemany(f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({marks})", data)
+        return
     with cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
         for row in data:
             copy.write_row(row)
@@ -170,7 +177,8 @@ def _jsonable(values: dict[str, Any], cols: list[str]) -> tuple[Any, ...]:
 
 
 def generate(
-    url: str,
+    home: Path | None,
+    url: str | None,
     n_persons: int,
     per_person: int,
     users: int,
@@ -180,7 +188,7 @@ def generate(
 ) -> dict[str, Any]:
     """Fill the store; returns counts and timings."""
     started = time.perf_counter()
-    store = Store.init(None, url)
+    store = Store.init(home, url)
     with store.reading() as conn:
         head = conn.execute(sa.select(audit_head.c.seq, audit_head.c.hash)).one()
     if head.seq:
@@ -206,8 +214,11 @@ def generate(
     ]
     person_ids: list[str] = []
     raw = store.engine.raw_connection()
+    embedded = url is None
     try:
-        cur = raw.driver_connection.cursor()  # type: ignore[union-attr]
+        cur = (raw if embedded else raw.driver_connection).cursor()  # type: ignore[union-attr]
+        if embedded:  # powtrace runs sqlcipher3 in autocommit and opens transactions itself
+            cur.execute("BEGIN IMMEDIATE")
         for start in range(0, n_persons, batch):
             p_rows, f_rows, k_rows, e_rows, a_rows = [], [], [], [], []
             for i in range(start, min(start + batch, n_persons)):
@@ -232,8 +243,10 @@ def generate(
             _copy(cur, events, e_cols, e_rows)
             _copy(cur, audit.audit_log, a_cols, a_rows)
             print(f"  {min(start + batch, n_persons)} persons", file=sys.stderr, flush=True)
+        mark = "?" if embedded else "%s"
         cur.execute(
-            "UPDATE audit_head SET seq = %s, hash = %s WHERE id = 1", (chain.seq, chain.prev)
+            f"UPDATE audit_head SET seq = {mark}, hash = {mark} WHERE id = 1",
+            (chain.seq, chain.prev),
         )
         raw.commit()  # one transaction: all of it or nothing
     finally:
@@ -268,14 +281,16 @@ def generate(
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--db-url", required=True)
+    where = ap.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db-url", help="a PostgreSQL store")
+    where.add_argument("--home", type=Path, help="an embedded (SQLCipher) store's directory")
     ap.add_argument("--persons", type=int, default=100_000)
     ap.add_argument("--events-per-person", type=int, default=10)
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--findings-for", type=int, default=2000)
     ap.add_argument("--out", type=Path, default=Path("bench/load/last-generate.json"))
     a = ap.parse_args()
-    result = generate(a.db_url, a.persons, a.events_per_person, a.users, a.findings_for)
+    result = generate(a.home, a.db_url, a.persons, a.events_per_person, a.users, a.findings_for)
     a.out.write_text(json.dumps(result, indent=1))
     shown = {k: v for k, v in result.items() if k != "person_ids_sample"}
     print(json.dumps(shown))

@@ -1,7 +1,8 @@
 """Load run: concurrent users against ``powtrace serve`` on loopback, then a count of writes.
 
     .venv/bin/python bench/load/run.py --db-url postgresql+psycopg://…/db \\
-        --users 50 --seconds 120 [--port 8765]
+        --users 50 --seconds 120 [--port 8765] [--workers 2] [--think 0]
+    .venv/bin/python bench/load/run.py --home /tmp/pt-embedded --users 1 …  # SQLCipher
 
 Starts ``powtrace serve`` (its own process) on 127.0.0.1, then load processes (plain
 multiprocessing + httpx, asyncio inside) with ``--users`` signed-in users in all. Each user
@@ -36,6 +37,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 from generate import GIVEN, PASSWORD, SURNAMES  # noqa: E402
+
+from powtrace.store.store import Store  # noqa: E402
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 KINDS = ("search", "person", "review")
@@ -74,7 +77,7 @@ class User:
 
 
 async def _user(
-    base: str, index: int, plan: dict[str, Any], until: float, seed: int
+    base: str, index: int, plan: dict[str, Any], until: float, seed: int, think: float
 ) -> dict[str, Any]:
     rng = random.Random(seed)
     stats: dict[str, Any] = {k: [] for k in KINDS} | {"errors": {k: 0 for k in KINDS}}
@@ -111,20 +114,29 @@ async def _user(
             stats[kind].append(time.perf_counter() - started)
             if not ok:
                 stats["errors"][kind] += 1
+            if think:  # a person reads the page before the next click
+                await asyncio.sleep(rng.uniform(0, 2 * think))
     return stats
 
 
-def _worker(base: str, first: int, count: int, plan: dict[str, Any], until: float, out: Any):
+def _worker(
+    base: str, first: int, count: int, plan: dict[str, Any], until: float, think: float, out: Any
+) -> None:
     async def everyone() -> list[dict[str, Any]]:
         return await asyncio.gather(
-            *(_user(base, first + i, plan, until, 1000 + first + i) for i in range(count))
+            *(_user(base, first + i, plan, until, 1000 + first + i, think) for i in range(count))
         )
 
     out.put(asyncio.run(everyone()))
 
 
-def _plan(url: str, users: int) -> dict[str, Any]:
-    engine = sa.create_engine(url)
+def _engine(home: Path | None, url: str | None) -> sa.Engine:
+    """The store's engine, opened as powtrace opens it (the embedded one needs its key)."""
+    return Store.open(home, url).engine
+
+
+def _plan(home: Path | None, url: str | None, users: int) -> dict[str, Any]:
+    engine = _engine(home, url)
     with engine.connect() as conn:
         persons = list(
             conn.exec_driver_sql("SELECT id FROM persons ORDER BY random() LIMIT 5000").scalars()
@@ -134,14 +146,14 @@ def _plan(url: str, users: int) -> dict[str, Any]:
     return {"persons": persons, "findings": sorted(status), "status": status, "users": users}
 
 
-def _landed(url: str, since: str) -> dict[str, int]:
-    engine = sa.create_engine(url)
+def _landed(home: Path | None, url: str | None, since: str) -> dict[str, int]:
+    engine = _engine(home, url)
     with engine.connect() as conn:
-        q = (
-            "SELECT action, count(*) FROM audit_log WHERE at >= %(since)s "
-            "AND actor LIKE 'lawyer%%' GROUP BY action"
+        q = sa.text(
+            "SELECT action, count(*) FROM audit_log WHERE at >= :since "
+            "AND actor LIKE :who GROUP BY action"
         )
-        got = dict(conn.exec_driver_sql(q, {"since": since}).all())
+        got = dict(conn.execute(q, {"since": since, "who": "lawyer%"}).all())
     engine.dispose()
     return {k: int(v) for k, v in got.items()}
 
@@ -155,16 +167,29 @@ def _pct(values: list[float], p: float) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--db-url", required=True)
+    where = ap.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db-url", help="a PostgreSQL store")
+    where.add_argument("--home", type=Path, help="an embedded (SQLCipher) store's directory")
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=120)
     ap.add_argument("--port", type=int, default=8765)
-    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--processes", type=int, default=2, help="load processes")
+    ap.add_argument("--workers", type=int, default=1, help="server worker processes")
+    ap.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean pause between a user's requests, in seconds (uniform on [0, 2×think]); "
+        "0 (the default) sends the next request as soon as the last one is answered",
+    )
     a = ap.parse_args()
     base = f"http://127.0.0.1:{a.port}"
-    env = os.environ | {"POWTRACE_DB_URL": a.db_url}
+    env = dict(os.environ)
+    env |= {"POWTRACE_DB_URL": a.db_url} if a.db_url else {"POWTRACE_HOME": str(a.home)}
+    store_opt = ["--db-url", a.db_url] if a.db_url else ["--home", str(a.home)]
     powtrace = ROOT / ".venv" / "bin" / "powtrace"
     cmd = [str(powtrace), "serve", "--host", "127.0.0.1", "--port", str(a.port), "--no-demo"]
+    cmd += ["--workers", str(a.workers)]
     server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.time() + 60
@@ -177,7 +202,7 @@ def main() -> None:
             if time.time() > deadline or server.poll() is not None:
                 raise SystemExit(f"the server did not start: {server.stderr.read().decode()}")
             time.sleep(0.3)
-        plan = _plan(a.db_url, a.users)
+        plan = _plan(a.home, a.db_url, a.users)
         since = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
         until = time.time() + 5 + a.seconds  # sign-in first, then the measured run
         ctx = multiprocessing.get_context("spawn")
@@ -185,7 +210,7 @@ def main() -> None:
         share = [a.users // a.processes + (i < a.users % a.processes) for i in range(a.processes)]
         procs, first = [], 0
         for n in share:
-            p = ctx.Process(target=_worker, args=(base, first, n, plan, until, out))
+            p = ctx.Process(target=_worker, args=(base, first, n, plan, until, a.think, out))
             p.start()
             procs.append(p)
             first += n
@@ -214,15 +239,18 @@ def main() -> None:
     )
     writes_ok = sum(r["writes_ok"] for r in results)
     reads_ok = sum(r["reads_ok"] for r in results)
-    landed = _landed(a.db_url, since)
+    landed = _landed(a.home, a.db_url, since)
     verify = subprocess.run(
-        [str(powtrace), "--db-url", a.db_url, "audit", "verify", "--json"],
+        [str(powtrace), *store_opt, "audit", "verify", "--json"],
         capture_output=True,
         text=True,
         check=False,
     )
     report = json.loads(verify.stdout) if verify.stdout.strip() else {"ok": False}
-    print(f"{a.users} users, {a.seconds:.0f} s, {len(plan['persons'])} person ids sampled\n")
+    print(
+        f"{a.users} users, {a.seconds:.0f} s, think {a.think:g} s, {a.workers} server "
+        f"worker(s), {len(plan['persons'])} person ids sampled\n"
+    )
     print("| kind | requests | per s | p50 ms | p95 ms | p99 ms | errors |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     print("\n".join(rows))

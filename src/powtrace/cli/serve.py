@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import Annotated
+import os
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +14,9 @@ from powtrace.store.store import Store
 from powtrace.web.pages.admin import new_password
 from powtrace.workflows import demo as demo_flow
 from powtrace.workflows import registry
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 FIRST_ADMIN = "admin"
 SETUP_ACTOR = "powtrace-setup"
@@ -39,12 +43,33 @@ def _loopback(host: str) -> bool:
         return host == "localhost"
 
 
+def worker_app() -> FastAPI:
+    """The application in one of several worker processes (``--workers``).
+
+    Each worker opens the store itself from ``POWTRACE_HOME`` / ``POWTRACE_DB_URL``, which
+    ``serve`` sets before starting them. Workers share nothing in memory: sessions, CSRF
+    tokens and sign-in limits all live in the database, so any worker can answer any request.
+    """
+    from powtrace.web.app import create_app
+
+    return create_app(Store.open())
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     demo: Annotated[
         bool, typer.Option("--demo/--no-demo", help="Load the demo story on first run.")
     ] = True,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Worker processes. On PostgreSQL, one per core serves a team; the embedded "
+            "store is best served by one.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web pages and the JSON API (first run: demo data and an administrator)."""
     import uvicorn
@@ -75,13 +100,25 @@ def serve(
             f"powtrace is serving {store.describe()} at {address}", highlight=False, soft_wrap=True
         )
         # No access log: URLs carry searched names, and logs are not encrypted.
+        quiet = {"access_log": False, "server_header": False, "log_level": "warning"}
+        if workers == 1:
+            uvicorn.run(create_app(store), host=host, port=port, **quiet)  # type: ignore[arg-type]
+            return
+        store.close()  # each worker opens its own connections
+        os.environ["POWTRACE_HOME"] = str(Store.location(state.home, state.url)[0])
+        if state.url:
+            os.environ["POWTRACE_DB_URL"] = state.url
         uvicorn.run(
-            create_app(store),
+            "powtrace.cli.serve:worker_app",
+            factory=True,
+            workers=workers,
+            # A new worker imports the whole application before it answers the supervisor's
+            # ping; on a busy machine that takes longer than uvicorn's 5 s, and the supervisor
+            # would kill and respawn it for ever.
+            timeout_worker_healthcheck=120,
             host=host,
             port=port,
-            access_log=False,
-            server_header=False,
-            log_level="warning",
+            **quiet,  # type: ignore[arg-type]
         )
     finally:
         store.close()

@@ -76,6 +76,15 @@ def test_to_gold_has_the_corpus_shape() -> None:
     json.dumps(gold, ensure_ascii=False)
 
 
+def test_english_ner_runs_without_the_shared_tok2vec() -> None:
+    """ner embeds tokens itself, so the pipeline keeps nothing else (see ner._spacy)."""
+    from powtrace.extract.ner import _spacy, english
+
+    assert _spacy().pipe_names == ["ner"]
+    found = {(c.text, c.label) for c in english("Ivan Petrov was captured near Bakhmut in May.")}
+    assert ("Ivan Petrov", "PER") in found
+
+
 def _scorer():  # type: ignore[no-untyped-def]
     """The benchmark's scorer module (bench/ is not a package)."""
     spec = importlib.util.spec_from_file_location("bench_score", REPO / "bench/extraction/score.py")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from powtrace.domain.dates import PartialDate
+from powtrace.extract.literals import foldable, heads, may_match
 
 _MONTH_WORDS = (
     "january|jan",
@@ -141,6 +142,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# The words each pattern needs: a text without them skips the pattern (see literals.py).
+_HEADS = tuple(heads(p) for p, _ in _PATTERNS)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression in the text and what it resolves to (None when it cannot be)."""
@@ -206,7 +211,10 @@ def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
     pub = published.latest if published is not None and published.precision == "day" else None
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    for pattern, kind in _PATTERNS:
+    lowered = text.lower() if foldable(text) else None
+    for (pattern, kind), needs in zip(_PATTERNS, _HEADS, strict=True):
+        if lowered is not None and not may_match(needs, lowered):
+            continue
         for m in pattern.finditer(text):
             a, b = m.span()
             if any(a < e and s < b for s, e in taken):

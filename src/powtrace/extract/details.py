@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from powtrace.extract.lexicon import agencies
+from powtrace.extract.literals import foldable, may_match
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -90,10 +92,17 @@ def article(text: str) -> str | None:
     return m.group(1).replace("-", ".") if m else None
 
 
+@lru_cache(maxsize=4096)
 def agency(text: str) -> str | None:
-    """The agencies a sentence names, in the order they appear, joined by '; '."""
+    """The agencies a sentence names, in the order they appear, joined by '; '.
+
+    Cached: each event of a sentence asks again.
+    """
+    lowered = text.lower() if foldable(text) else None
     found = []
-    for name, pattern in agencies():
+    for name, pattern, needs in agencies():
+        if lowered is not None and not may_match(needs, lowered):
+            continue
         m = pattern.search(text)
         if m:
             found.append((m.start(), name))

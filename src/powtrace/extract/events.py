@@ -9,6 +9,7 @@ from powtrace.domain.vocab import event_type
 from powtrace.extract.dates import DateMention
 from powtrace.extract.details import agency, details_for
 from powtrace.extract.lexicon import EventLexicon, event_lexicon
+from powtrace.extract.literals import foldable
 from powtrace.extract.model import EventProposal, Span
 from powtrace.extract.ner import Candidate
 from powtrace.extract.refs import Ref
@@ -51,12 +52,16 @@ class Hit:
 def find_hits(lang: str, sentence: Sentence) -> list[Hit]:
     """Trigger matches in a sentence; of overlapping ones the longest wins."""
     lex = event_lexicon(lang)
+    text = sentence.text
+    lowered = text.lower() if foldable(text) else None
     raw: list[Hit] = []
-    for type_id, patterns in lex.triggers.items():
-        for pattern in patterns:
-            for m in pattern.finditer(sentence.text):
-                a, b = sentence.start + m.start(), sentence.start + m.end()
-                raw.append(Hit(type_id, a, b, sentence))
+    for type_id, pattern, heads in lex.scan:
+        # may_match(), inlined: this runs for every pattern of every sentence.
+        if lowered is not None and heads is not None and not any(map(lowered.__contains__, heads)):
+            continue  # none of the words the pattern needs is here
+        for m in pattern.finditer(text):
+            a, b = sentence.start + m.start(), sentence.start + m.end()
+            raw.append(Hit(type_id, a, b, sentence))
     raw.sort(key=lambda h: (-(h.end - h.start), h.start))
     kept: list[Hit] = []
     for hit in raw:

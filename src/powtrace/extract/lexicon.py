@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from powtrace.domain.vocab import event_types
+from powtrace.extract.literals import heads
 
 LANGUAGES = ("en", "ru", "uk")
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -37,6 +38,9 @@ class EventLexicon:
     irrealis: re.Pattern[str]
     immediate: re.Pattern[str] | None
     subordinators: re.Pattern[str]
+    # (type, pattern, literal heads) for every trigger, in the order of `triggers`: the heads
+    # let a sentence that holds none of them skip the pattern (see literals.py).
+    scan: tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         irrealis=_words(raw["irrealis"]),
         immediate=re.compile(rf"(?:{'|'.join(immediate)})\s*$", _FLAGS) if immediate else None,
         subordinators=_words(raw["subordinators"]),
+        scan=tuple((t, p, heads(p)) for t, patterns in triggers.items() for p in patterns),
     )
 
 
@@ -108,10 +113,14 @@ def person_lexicon(lang: str) -> PersonLexicon:
 
 
 @cache
-def agencies() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each agency's canonical name and the pattern that finds it in text."""
+def agencies() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    """Each agency's canonical name, the pattern that finds it in text and its literal heads."""
     raw = _read("agencies.yaml")
-    return tuple((name, re.compile("|".join(pats), re.UNICODE)) for name, pats in raw.items())
+    out = []
+    for name, pats in raw.items():
+        pattern = re.compile("|".join(pats), re.UNICODE)
+        out.append((name, pattern, heads(pattern)))
+    return tuple(out)
 
 
 @cache

@@ -30,6 +30,22 @@ def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
     return found
 
 
+@lru_cache(maxsize=65536)
+def parses(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """pymorphy3's parses of a lower-case word, most probable first.
+
+    Cached: one word is looked up several times per text (as a name, a surname, a place) and
+    names recur across texts, while a lookup walks the dictionary in pure Python.
+    """
+    return tuple(analyzer(lang).parse(word))
+
+
+@lru_cache(maxsize=65536)
+def is_known(word: str, lang: str) -> bool:
+    """True when the dictionary holds the lower-case word (cached like `parses`)."""
+    return analyzer(lang).word_is_known(word)
+
+
 @dataclass(frozen=True)
 class Reading:
     """One reading of a name word: kind (Name, Surn, Patr), gender, case, nominative, score."""
@@ -74,7 +90,7 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
     """Name-like readings of a capitalised word, most probable first."""
     low = word.lower()
     out: list[Reading] = []
-    for parse in analyzer(lang).parse(low):
+    for parse in parses(low, lang):
         tags = parse.tag.grammemes
         kind = next((k for k in _NAME_TAGS if k in tags), None)
         if kind is None or ("plur" in tags and "Fixd" not in tags):

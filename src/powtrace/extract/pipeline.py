@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.errors import ValidationError
 from powtrace.extract import attributes as attr
@@ -18,15 +20,18 @@ from powtrace.extract.persons import (
     unnamed_entities,
 )
 from powtrace.extract.refs import pronoun_genders, sentence_refs
-from powtrace.extract.text import split_sentences
+from powtrace.extract.text import Sentence, split_sentences
 
 
-def _sentence_index(sentences: list, entities: list[Entity]) -> dict[int, object]:
-    """Map each mention start to its sentence."""
+def _sentence_index(sentences: list[Sentence], entities: list[Entity]) -> dict[int, Sentence]:
+    """Map each mention start to its sentence (none for a start between sentences)."""
+    starts = [s.start for s in sentences]
     out = {}
     for e in entities:
         for a, _ in e.mentions:
-            out[a] = next((s for s in sentences if s.start <= a < s.end), None)
+            i = bisect_right(starts, a) - 1  # the last sentence starting at or before a
+            if i >= 0 and a < sentences[i].end:
+                out[a] = sentences[i]
     return out
 
 
@@ -39,7 +44,8 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
     entities = named_entities(text, language, found)
     surname_mentions(text, language, entities)
     aliases(text, language, entities)
-    for name in attr.byline_names(text, language):  # bylines the recogniser missed
+    bylines = attr.byline_names(text, language)
+    for name in bylines:  # bylines the recogniser missed
         if not any(e.name == name or e.surface == name for e in entities):
             start = text.find(name)
             entity = Entity(f"p{len(entities) + 1}", name, name, surname=name.split()[-1])
@@ -54,13 +60,15 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
     heard = pronoun_genders(refs, text, language)
     places = [c for c in found if c.label == "LOC"]
     events = extract_events(text, language, sentences, refs, find_dates(text, published), places)
-    bylines = set(attr.byline_names(text, language))
+    by_start = {s.start: s for s in sentences}
     persons = []
     for e in entities:
         mine = [ev for ev in events if ev.person_id == e.id]
         cue = "journalist" if e.name in bylines or e.surface in bylines else None
         cue = cue or attr.cue_role(text, language, e, sentence_of)
-        event_sentences = [s for s in sentences if any(ev.evidence.start == s.start for ev in mine)]
+        # The sentences holding the person's events, in text order.
+        starts = sorted({ev.evidence.start for ev in mine if ev.evidence.start in by_start})
+        event_sentences = [by_start[a] for a in starts]
         persons.append(
             PersonMention(
                 id=e.id,

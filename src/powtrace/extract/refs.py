@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from powtrace.extract.lexicon import person_lexicon
@@ -37,24 +38,30 @@ def sentence_refs(
     lex = person_lexicon(lang)
     by_id = {e.id: e for e in entities}
     mentions = sorted((a, b, e.id) for e in entities for a, b in e.mentions)
+    mention_starts = [a for a, _, _ in mentions]
     pronoun_gender = {w.lower(): g for g in ("m", "f") for w in lex.pronouns.get(g, ())}
     plural = {w.lower() for w in lex.pronouns.get("plural", ())}
     history: list[tuple[int, str]] = []  # (sentence index, entity id), most recent last
     out: dict[int, list[Ref]] = {}
     for s in sentences:
         refs: list[Ref] = []
+        lo, hi = bisect_left(mention_starts, s.start), bisect_left(mention_starts, s.end)
+        names = [(a, b) for a, b, _ in mentions[lo:hi]]
         items: list[tuple[int, int, str | None, str]] = [
-            (a, b, eid, "name") for a, b, eid in mentions if s.start <= a < s.end
+            (a, b, eid, "name") for a, b, eid in mentions[lo:hi]
         ]
         for w in WORD.finditer(s.text):
             low = w.group(0).lower()
-            a, b = s.start + w.start(), s.start + w.end()
-            if any(x <= a < y for x, y, _, _ in items):
-                continue
             if low in pronoun_gender:
-                items.append((a, b, None, pronoun_gender[low]))
+                kind = pronoun_gender[low]
             elif low in plural or low in lex.group_words:
-                items.append((a, b, None, "group"))
+                kind = "group"
+            else:
+                continue
+            a, b = s.start + w.start(), s.start + w.end()
+            # A word inside a name is part of it (words never overlap one another).
+            if not any(x <= a < y for x, y in names):
+                items.append((a, b, None, kind))
         for m in _NUMBER_GROUP.finditer(s.text):
             if m.group(2).lower() in lex.group_words or lex.person_heads.fullmatch(m.group(2)):
                 a = s.start + m.start()

@@ -79,6 +79,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_TRAILING = re.compile(r"[\w.\-]+$")  # the token before a full stop
+_NEXT = re.compile(r"\s*(\S)")  # the first character after a break
+_REACH = 64  # how far back a token is looked for; longer tokens are never abbreviations
 
 
 @dataclass(frozen=True)
@@ -95,13 +98,17 @@ def _breaks(line: str) -> list[int]:
     """Offsets inside a line after which a new sentence starts."""
     out: list[int] = []
     for m in _END.finditer(line):
-        before = line[: m.start()]
-        word = re.search(r"([\w.\-]+)$", before)
-        token = word.group(1).lower() if word else ""
+        # Search only the last characters (not the whole line before each stop), unless the
+        # token fills them: then it may be longer.
+        lo = max(0, m.start() - _REACH)
+        word = _TRAILING.search(line, lo, m.start())
+        if word and word.start() == lo > 0:
+            word = _TRAILING.search(line, 0, m.start())
+        token = word.group(0).lower() if word else ""
         if m.group(0).startswith(".") and (token.rstrip(".") in _ABBREVIATIONS or len(token) == 1):
             continue  # "Gen. Ivanov", initials "I. Petrov"
-        rest = line[m.end() :].lstrip()
-        if rest and (rest[0].isupper() or rest[0] in "\"'“«‘—–-0123456789"):
+        nxt = _NEXT.match(line, m.end())
+        if nxt and (nxt.group(1).isupper() or nxt.group(1) in "\"'“«‘—–-0123456789"):
             out.append(m.end())
     return out
 

@@ -208,15 +208,25 @@ def citation_values(event_id: str, cites: list[Citation]) -> list[dict[str, Any]
 
 
 def load_events(
-    conn: sa.Connection, *, person_id: str | None = None, ids: list[str] | None = None
+    conn: sa.Connection,
+    *,
+    person_id: str | None = None,
+    ids: list[str] | None = None,
+    person_ids: list[str] | None = None,
 ) -> list[Event]:
-    """Events (with citations) of one person, or by id, or all; in id order."""
+    """Events (with citations) of one person, of several, by id, or all; in id order."""
     q = sa.select(events).order_by(events.c.id)
     if person_id is not None:
         q = q.where(events.c.person_id == person_id)
     if ids is not None:
         q = q.where(events.c.id.in_(ids))
-    rows = conn.execute(q).all()
+    if person_ids is not None:
+        rows = []
+        for chunk in _chunks(person_ids):
+            rows += conn.execute(q.where(events.c.person_id.in_(chunk))).all()
+        rows.sort(key=lambda r: r.id)
+    else:
+        rows = conn.execute(q).all()
     cites: dict[str, list[Citation]] = {}
     for chunk in _chunks([r.id for r in rows]):
         for c in conn.execute(

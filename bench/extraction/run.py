@@ -3,10 +3,11 @@
     python bench/extraction/run.py [--errors] [--set NAME ...] [--repeat N]
 
 Text sets: the shared corpus (../shared/corpus relative to the repository, skipped when absent),
-the texts under bench/extraction/texts/ and, when present, the held-out texts under
-bench/extraction/heldout/, the last two grouped by language. Each text X.txt has its gold
-X.gold.json. `--set` picks sets by name (corpus, own, heldout; repeat it for several); the
-default is every set present. The baseline is plain NER (spaCy PERSON for English, natasha PER
+the texts under bench/extraction/texts/, the first held-out set under bench/extraction/heldout/
+(used for error analysis since 2026-11-27: a development set now) and the blind set under
+bench/extraction/heldout2/, the last three grouped by language. Each text X.txt has its gold
+X.gold.json. `--set` picks sets by name (corpus, own, heldout, blind; repeat it for several);
+the default is every set present. The baseline is plain NER (spaCy PERSON for English, natasha PER
 for Russian and Ukrainian), persons only, every role "other".
 
 Throughput is the CPU time (`time.process_time`) of `extract()` + `to_gold()` over every
@@ -54,7 +55,8 @@ from powtrace.extract.ner import english, russian  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 HELDOUT = HERE / "heldout"
-SET_NAMES = ("corpus", "own", "heldout")
+BLIND = HERE / "heldout2"
+SET_NAMES = ("corpus", "own", "heldout", "blind")
 LANGS = ("en", "ru", "uk")
 # Warm-up texts (load models, lexicons and regexes) that are in no text set.
 WARM_UP = {
@@ -88,14 +90,16 @@ def _by_language(label: str, docs: list[Doc]) -> dict[str, list[Doc]]:
 
 
 def sets(names: tuple[str, ...] = SET_NAMES) -> dict[str, list[Doc]]:
-    """The text sets to score, by row name; `names` picks among corpus, own and heldout."""
+    """The text sets to score, by row name; `names` picks among corpus, own, heldout, blind."""
     out: dict[str, list[Doc]] = {}
     if "corpus" in names and CORPUS.is_dir():
         out["shared corpus"] = load_set(CORPUS)
     if "own" in names:
         out.update(_by_language("own texts", load_set(HERE / "texts")))
     if "heldout" in names and HELDOUT.is_dir():
-        out.update(_by_language("held-out", load_set(HELDOUT)))
+        out.update(_by_language("held-out, dev", load_set(HELDOUT)))
+    if "blind" in names and BLIND.is_dir():
+        out.update(_by_language("blind", load_set(BLIND)))
     return out
 
 

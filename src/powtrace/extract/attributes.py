@@ -56,49 +56,135 @@ _RETURNED = {
     "redeployed_combat",
     "hospitalised_after_return",
 }
+# Events that show a man named by kinship ("her son Ivan") is the soldier, not a speaker.
+_SOLDIER_EVENTS = _CAPTIVE | _RETURNED | {"missing", "killed", "declared_awol"}
 
 
-def _windows(text: str, entity: Entity, sentence_of: dict[int, Sentence]) -> list[tuple[str, int]]:
-    """Texts next to each mention that may describe it, with their distance from it."""
+_BEFORE = 110  # how far before a mention a role noun may stand
+# Roles a cue in the possessor's own case gives ("бывшего пленного Ивана", "полоненого Івана").
+_CAPTIVE_ROLES = {"pow", "former_pow", "missing_soldier", "soldier"}
+# Plural oblique endings of a Cyrillic cue noun: "захисників", "военнопленных", "полоненими".
+_PLURAL_OBLIQUE = re.compile(r"(?:ими|ами|ями|ів|их|ых|ам|ям|ах|ях)$", re.IGNORECASE)
+_GENITIVE = re.compile(r"[оеі]го$", re.IGNORECASE)
+# What may stand between a far title and its name: words of one noun phrase, no clause break.
+_TITLE_GAP = re.compile(r"[^,;:.!?()«»\"“”—–\n]*")
+
+
+def _long_title(role: str, gap: str) -> bool:
+    """True when a non-kinship role noun heads a long title that ends at the name ("представник
+    Координаційного штабу з питань … військовополоненими Олег Мельник", "secretary of the …
+    Board Anna Volkova")."""
+    return role != "relative" and _TITLE_GAP.fullmatch(gap) is not None
+
+
+def _windows(
+    text: str,
+    entity: Entity,
+    sentence_of: dict[int, Sentence],
+    others: list[tuple[int, int]] | None = None,
+) -> list[tuple[str, int]]:
+    """Texts next to each mention that may describe it, with their distance from it. A window
+    before a mention ends at another person's name (`others`): "Prosecutor Anna Volkova said
+    Oleg Smirnov …" gives the prosecutor's title to her only."""
     out: list[tuple[str, int]] = []
     for a, b in entity.descriptions:
         out.append((text[a:b], 0))
     for a, b in entity.mentions:
         s = sentence_of.get(a)
         lo, hi = (s.start, s.end) if s else (0, len(text))
-        if a not in entity.genitive:  # "мать Ивана": the cue before a possessor is someone else's
-            before = text[max(lo, a - 50) : a]
-            cut = max(before.rfind(ch) for ch in '”"»:;')  # a quotation is someone else's words
-            out.append((before[cut + 1 :], 1))
+        # (a possessor right before the name does not end it: "жены Олега Смирнова Марины")
+        ends = [y for _, y in others or () if y <= a and text[y:a].strip(" ,")]
+        lo = max([lo, a - _BEFORE, *ends])
+        before = text[lo:a]
+        cut = max(before.rfind(ch) for ch in '”"»:;')  # a quotation is someone else's words
+        # "мать Ивана": a noun before a possessor is someone else's; only a cue in the same
+        # case ("бывшего пленного Ивана") still describes him.
+        kind = 4 if a in entity.genitive else 5 if text[a:b] == entity.name else 1
+        out.append((before[cut + 1 :], kind))
         after = text[b:hi]
         if re.match(r"['’]s?\b", after):
             continue  # "Dolgopolov's relatives": the cue after a possessive is someone else's
         m = re.match(r"\s*(?:,|\(|—|–)\s*([^,;()—–.]{0,70})", after)
         if m:
             out.append((m.group(1), 2))
-        out.append((after[:80], 3))  # "… is looking for her son": a weak kinship cue
+        if a not in entity.genitive:  # "мать Ивана сказала, что сын …": the son is Ivan
+            out.append((after[:80], 3))  # "… is looking for her son": a weak kinship cue
     return out
 
 
-def cue_role(text: str, lang: str, entity: Entity, sentence_of: dict[int, Sentence]) -> str | None:
-    """The role the nearest role noun next to a mention gives, if any."""
+def cue_role(
+    text: str,
+    lang: str,
+    entity: Entity,
+    sentence_of: dict[int, Sentence],
+    others: list[tuple[int, int]] | None = None,
+) -> str | None:
+    """The role the nearest role noun next to a mention gives, if any (`others`: the mentions
+    of other persons, which end a window)."""
     lex = person_lexicon(lang)
     best: tuple[int, int, str] | None = None
-    for window, kind in _windows(text, entity, sentence_of):
+    for window, window_kind in _windows(text, entity, sentence_of, others):
         for role in _CUE_ORDER:
             for m in lex.roles[role].finditer(window):
+                kind = window_kind
+                if kind == 5:  # a name in the nominative: a genitive cue is its possessor's
+                    if role in _CAPTIVE_ROLES and _GENITIVE.search(m.group(0)):
+                        continue
+                    kind = 1
                 # Before a mention the nearest cue is the last one; after it, the first one.
-                distance = len(window) - m.end() if kind == 1 else m.start()
-                if (kind == 1 and distance > 45) or (kind == 2 and distance > 12):
+                distance = len(window) - m.end() if kind in (1, 4) else m.start()
+                if kind == 4 and (role not in _CAPTIVE_ROLES or not _GENITIVE.search(m.group(0))):
+                    continue
+                if kind in (1, 4) and _PLURAL_OBLIQUE.search(m.group(0)):
+                    continue  # "штабу з питань поводження з військовополоненими Олег …"
+                if kind in (1, 4) and distance > 45 and not _long_title(role, window[m.end() :]):
+                    continue
+                if kind == 2 and distance > 12:
                     continue
                 if kind == 3:
                     if role != "relative":
                         continue
                     distance += 100  # only when nothing closer says otherwise
-                key = (distance, _CUE_ORDER.index(role), role)
+                found = role
+                if role == "relative" and kind == 1 and _kin_of(window[: m.start()], m.group(0)):
+                    found = "kin_of"
+                key = (distance, _CUE_ORDER.index(role), found)
                 if best is None or key < best:
                     best = key
     return best[2] if best else None
+
+
+# "her son Ivan", "её сын Никита", "її чоловік Іван": a man named as someone's son, husband or
+# brother is the one the family looks for as often as a speaker: his events decide his role.
+_POSSESSOR = re.compile(
+    r"(?:\b(?:her|his|their|my|our)|['’]s|(?<![\w-])(?:её|ее|его|их|мой|моего|моему|наш\w*|"
+    r"свой|своего|своему|її|його|їхн\w*|мій|мого|моєму|свій|свого|своєму))\s*$",
+    re.IGNORECASE,
+)
+_MALE_KIN = re.compile(
+    r"(?:son|husband|brother|fianc[ée]|boyfriend|nephew|grandson|сын\w*|муж\w*|брат\w*|"
+    r"жених\w*|племянни\w+|внук\w*|син\w*|чолові\w+|наречен\w+|племінни\w+|онук\w*)$",
+    re.IGNORECASE,
+)
+
+
+# A speech verb right before "his brother Timur" makes him the speaker ("рассказал его брат").
+_SPEECH_BEFORE = re.compile(
+    r"(?:said|says|told|tells|added|recalls|сказал\w*|рассказ\w+|говорит|говорят|пишет|"
+    r"отметил\w*|заявил\w*|пояснил\w*|розповів|розповіла|розповідає|сказав|сказала|каже|"
+    r"кажуть|зазначи\w+|пише|пояснив|пояснила|заявив|заявила)\W+\w+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _kin_of(before: str, noun: str) -> bool:
+    """True for a male kinship noun after a possessive: the person is someone's son or husband,
+    unless a speech verb makes him the speaker."""
+    return bool(
+        _MALE_KIN.fullmatch(noun)
+        and _POSSESSOR.search(before)
+        and not _SPEECH_BEFORE.search(before)
+    )
 
 
 def byline_names(text: str, lang: str) -> list[str]:
@@ -110,6 +196,8 @@ def role(cue: str | None, event_types: set[str]) -> str:
     """The gold-format role from a cue and the person's events (a cue for a non-POW role wins)."""
     if cue in ("relative", "lawyer", "journalist", "official"):
         return cue
+    if cue == "kin_of":  # someone's son or husband: a soldier when the text gives him events
+        return role(None, event_types) if event_types & _SOLDIER_EVENTS else "relative"
     if cue == "former_pow" or event_types & _RETURNED:
         return "former_pow"
     if cue == "pow" or event_types & _CAPTIVE:

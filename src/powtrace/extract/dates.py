@@ -82,11 +82,41 @@ _CY_MONTH = (
     r"серп\w+|верес\w+|жовт\w+|листопад\w*|груд\w+)"
 )
 _YEAR = r"(?:19|20)\d\d"
+# "last year" / "this year" after a month or a season, in the three languages.
+_REL_YEAR = (
+    r"(?:of )?(?P<rel>last|this|прошлого|этого|текущего|минулого|цього|поточного)"
+    r" (?:year|года|г\.|року|р\.)"
+)
+_SEASON = (
+    r"(?:spring|summer|autumn|fall|весн\w*|лет\w*|осен\w*|навесні|весною|влітку|улітку|"
+    r"літ\w*|восени|осін\w*)"
+)
 
 # (pattern, kind); kinds are resolved in `_resolve`. Longer, more specific patterns come first.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE if k.startswith("rel") else 0), k)
     for p, k in (
+        # A month or day with "last/this year", a season with a year ("autumn of 2023",
+        # "весной 2024 года", "восени 2022 року") or with "last/this" ("last spring").
+        (
+            rf"\b(?:(?P<d>\d{{1,2}}) (?P<m>{_EN_MONTH}|{_CY_MONTH})|"
+            rf"(?P<m2>{_EN_MONTH}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),? {_REL_YEAR}",
+            "rel_day_month_year",
+        ),
+        (
+            rf"(?:\b(?:in|early|late|mid-?|[вуВУ]) ?)?(?P<m>{_EN_MONTH}|{_CY_MONTH}) {_REL_YEAR}",
+            "rel_month_year",
+        ),
+        (
+            rf"(?:\b(?:in )?(?:the )?)?\b{_SEASON} (?:of )?(?P<y>{_YEAR})"
+            r"(?: (?:года|г\.|року|р\.))?",
+            "rel_season_year",
+        ),
+        (
+            rf"\b(?:in )?(?:the )?{_SEASON} (?:of )?{_REL_YEAR}|"
+            rf"\b(?P<rel2>last|this|прошл\w+|эт\w+|минул\w+|ці\w+) {_SEASON}",
+            "rel_season",
+        ),
         (rf"\b(?P<m>{_EN_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{_YEAR})\b", "dmy"),
         (rf"\b(?P<d>\d{{1,2}}) (?P<m>{_EN_MONTH}),? (?P<y>{_YEAR})\b", "dmy"),
         (
@@ -166,7 +196,10 @@ def _last_month_before(month: int, pub: date) -> int:
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[PartialDate | None, bool]:
     """Turn one match into a partial date; the flag says whether it needed the publication date."""
     g = m.groupdict()
+    g["m"], g["d"] = g.get("m") or g.get("m2"), g.get("d") or g.get("d2")
     month = int(g["mn"]) if g.get("mn") else (_month_index(g["m"]) if g.get("m") else None)
+    if kind == "rel_season_year":
+        return PartialDate.of(int(g["y"])), False
     try:
         if kind in ("dmy", "iso"):
             return PartialDate.of(int(g["y"]), month, int(g["d"])), False
@@ -182,6 +215,17 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[PartialDate
             return PartialDate.of(_last_month_before(month, pub), month), True
     except Exception:  # an impossible day such as 31 June: no date rather than a wrong one
         return None, kind not in ("dmy", "iso", "my", "y")
+    rel = (g.get("rel") or g.get("rel2") or "").lower()
+    year = pub.year - 1 if rel.startswith(("last", "прошл", "минул")) else pub.year
+    try:
+        if kind == "rel_day_month_year" and month:
+            return PartialDate.of(year, month, int(g["d"])), True
+        if kind == "rel_month_year" and month:
+            return PartialDate.of(year, month), True
+        if kind == "rel_season":
+            return PartialDate.of(year), True
+    except Exception:
+        return None, True
     if kind == "rel_this_year":
         return PartialDate.of(pub.year), True
     if kind == "rel_last_year":
@@ -221,6 +265,8 @@ def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
                 continue
             if kind == "y" and text[b : b + 1] == "-":
                 continue  # "2022-2023" or an ISO date handled above
+            if "may" in (m.groupdict().get("m"), m.groupdict().get("m2")):
+                continue  # "he may this year": the verb, not the month
             value, relative = _resolve(kind, m, pub)
             if kind in ("md", "m") and published is not None and pub is None:
                 # A month-precise publication date still resolves a month: August in 2025-11.

@@ -30,6 +30,12 @@ _PREPOSITIONAL = re.compile(
     re.IGNORECASE,
 )
 _WINDOW_WORDS = 7
+# A return that says "home", reported next to an exchange, is its own event.
+_HOME = re.compile(r"\bhome\b|\bsoil\b|домой|додому|на\s+родину|на\s+батьківщину", re.IGNORECASE)
+# What joins coordinated persons: "Smith and Jones", "Смирнова и Кузнецова", "Мельника й Бондаря".
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|и|а\s+также|й|і|та|,)\s*", re.IGNORECASE
+)
 # Types whose triggers say what is withheld ("never given a rifle", "не платят").
 _NEGATIVE_TYPES = {
     "assigned_noncombat",
@@ -74,6 +80,8 @@ def cancelled(text: str, hit: Hit, lex: EventLexicon, group: bool) -> bool:
     """True when the clause before a trigger negates it or makes it a hypothesis."""
     s = hit.sentence
     lead = text[clause_start(text, hit.start, s.start) : hit.start]
+    # A parenthesis is an aside: "Oleg (not his real name) surrendered" is not negated.
+    lead = lead[lead.rfind(")") + 1 :]
     words = WORD.findall(lead)
     window = " ".join(words[-_WINDOW_WORDS:])
     if lex.negators.search(window) or lex.irrealis.search(window):
@@ -106,6 +114,27 @@ def attach(text: str, hit: Hit, refs: list[Ref], previous: list[Ref]) -> Ref | N
     if persons:  # only a speaker before: the event is about whom the text spoke of last
         return persons[-1]
     return before[-1] if before else None
+
+
+def coordinated(text: str, ref: Ref, refs: list[Ref]) -> list[Ref]:
+    """Other persons joined to `ref` by "and" or a comma ("Смирнова и Кузнецова взяли в плен"):
+    what is said of one of them is said of each."""
+    people = sorted((r for r in refs if r.entity), key=lambda r: r.start)
+    if ref not in people:
+        return []
+    i = people.index(ref)
+    out: list[Ref] = []
+    j = i
+    while j > 0 and _COORDINATION.fullmatch(text[people[j - 1].end : people[j].start]):
+        j -= 1
+        out.append(people[j])
+    j = i
+    while j + 1 < len(people) and _COORDINATION.fullmatch(
+        text[people[j].end : people[j + 1].start]
+    ):
+        j += 1
+        out.append(people[j])
+    return [r for r in out if r.entity != ref.entity]
 
 
 def _date_for(hit: Hit, dates: list[DateMention]) -> DateMention | None:
@@ -170,15 +199,25 @@ def dedupe(events: list[EventProposal]) -> list[EventProposal]:
     """One event per person and type (per evidence sentence for groups); an exchange covers the
     handing-over the same sentence reports."""
     exchanged = {(e.person_id, e.evidence.start) for e in events if e.type == "exchanged"}
-    seen: set[tuple[str | None, str, str]] = set()
-    out = []
+    seen: dict[tuple[str | None, str, str], int] = {}
+    out: list[EventProposal] = []
     for e in events:
-        if e.type == "handed_over" and (e.person_id, e.evidence.start) in exchanged:
-            continue
-        key = (e.person_id, e.type, "" if e.person_id else e.evidence.text)
+        if (
+            e.type == "handed_over"
+            and (e.person_id, e.evidence.start) in exchanged
+            and not _HOME.search(e.trigger.text)
+        ):
+            continue  # "returned from captivity in an exchange": the exchange says it all
+        # A group is one group per sentence, or per head count: the headline's "95 soldiers
+        # returned" and the body's are one event.
+        group = f"size:{e.group_size}" if e.group_size else e.evidence.text
+        key = (e.person_id, e.type, "" if e.person_id else group)
         if key in seen:
+            i = seen[key]
+            if e.group_size and out[i].date is None and e.date is not None:
+                out[i] = e  # the same group event, told again with its date
             continue
-        seen.add(key)
+        seen[key] = len(out)
         out.append(e)
     return out
 
@@ -190,17 +229,23 @@ def extract_events(
     refs: dict[int, list[Ref]],
     dates: list[DateMention],
     places: list[Candidate],
+    bystanders: frozenset[str] | set[str] = frozenset(),
 ) -> list[EventProposal]:
-    """All events of a text, in text order."""
+    """All events of a text, in text order. Persons in `bystanders` (officials, lawyers,
+    journalists) are never what an event happened to."""
     lex = event_lexicon(lang)
     out: list[EventProposal] = []
     for s in sentences:
-        previous = refs.get(s.index - 1, [])
+        mine = [r for r in refs.get(s.index, []) if r.entity not in bystanders]
+        previous = [r for r in refs.get(s.index - 1, []) if r.entity not in bystanders]
         for hit in find_hits(lang, s):
-            ref = attach(text, hit, refs.get(s.index, []), previous)
+            ref = attach(text, hit, mine, previous)
             if ref is None:
                 continue  # nobody it happened to: a generic statement ("torture was systematic")
             if cancelled(text, hit, lex, group=ref.entity is None):
                 continue
             out.append(propose(text, hit, ref, dates, places))
+            if ref.entity:
+                for other in coordinated(text, ref, mine):
+                    out.append(propose(text, hit, other, dates, places))
     return dedupe(out)

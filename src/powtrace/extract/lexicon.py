@@ -55,12 +55,14 @@ class PersonLexicon:
     predicate_words: frozenset[str]
     pronouns: dict[str, frozenset[str]]
     group_words: frozenset[str]
+    counted_group_words: frozenset[str]
     sides: dict[str, re.Pattern[str]]
     captors: dict[str, re.Pattern[str]]
     age_after: tuple[re.Pattern[str], ...]
     age_before: tuple[re.Pattern[str], ...]
     byline: tuple[re.Pattern[str], ...]
     alias_after: tuple[re.Pattern[str], ...]
+    pseudonym: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -103,12 +105,14 @@ def person_lexicon(lang: str) -> PersonLexicon:
         predicate_words=frozenset(w.lower() for w in raw["predicate_words"]),
         pronouns={k: frozenset(v) for k, v in raw["pronouns"].items()},
         group_words=frozenset(w.lower() for w in raw["group_words"]),
+        counted_group_words=frozenset(w.lower() for w in raw.get("counted_group_words", [])),
         sides={k: _words(v) for k, v in raw["sides"].items()},
         captors={k: _words(v) for k, v in raw["captors"].items()},
         age_after=tuple(re.compile(p, _FLAGS) for p in raw["age_after"]),
         age_before=tuple(re.compile(p, _FLAGS) for p in raw["age_before"]),
         byline=tuple(re.compile(p) for p in raw["byline"]),
         alias_after=tuple(re.compile(p) for p in raw["alias_after"]),
+        pseudonym=tuple(re.compile(p) for p in raw.get("pseudonym", [])),
     )
 
 

@@ -143,6 +143,8 @@ def cyrillic_rules(text: str, lang: str) -> list[Candidate]:
             if len(cur) > len(best):
                 best = cur
         chosen = best[:3]
+        if len(chosen) == 3 and kinds[chosen[0]] == kinds[chosen[2]] == "G":
+            chosen = chosen[:2]  # "брат Олега Мельника Павло": a name, then another person's
         if len(chosen) >= 2 and any(kinds[j] == "G" for j in chosen):
             a, b = run[chosen[0]].start(), run[chosen[-1]].end()
             out.append(Candidate(a, b, text[a:b], "PER", "rules"))
@@ -161,12 +163,40 @@ def cyrillic_places(text: str, lang: str) -> list[Candidate]:
     return out
 
 
+def _one_line(found: list[Candidate]) -> list[Candidate]:
+    """Names never run across a line break ("Текст: Анна Волкова\n\nОлега …"): a span that
+    does is cut to its first line."""
+    out = []
+    for c in found:
+        cut = c.text.find("\n")
+        if cut < 0:
+            out.append(c)
+            continue
+        head = c.text[:cut].rstrip()
+        if head:
+            out.append(Candidate(c.start, c.start + len(head), head, c.label, c.source))
+    return out
+
+
+def _two_persons(found: list[Candidate], lang: str) -> list[Candidate]:
+    """A span of given name, surname, given name ("жены Олега Смирнова Марины") names two
+    persons: it is cut after the surname (the last given name is found on its own)."""
+    out = []
+    for c in found:
+        words = list(_CYR_WORD.finditer(c.text)) if c.label == "PER" else []
+        if len(words) == 3 and [_name_like(w.group(0), lang) for w in words] == ["G", "S", "G"]:
+            end = words[1].end()
+            c = Candidate(c.start, c.start + end, c.text[:end], c.label, c.source)
+        out.append(c)
+    return out
+
+
 def candidates(text: str, lang: str) -> list[Candidate]:
     """All person and place candidates for a text in `lang` (en, ru or uk)."""
     if lang == "en":
-        return english(text)
+        return _one_line(english(text))
     if lang == "ru":
-        found = russian(text)
+        found = _two_persons(_one_line(russian(text)), "ru")
         spans = [(c.start, c.end) for c in found if c.label == "PER"]
         extra = [
             c

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from powtrace.extract.lexicon import PersonLexicon, latin_given_names, person_lexicon
@@ -82,9 +83,15 @@ def _gender_hint(text: str, end: int, lang: str) -> str | None:
 def _english_rules(text: str) -> list[Candidate]:
     """Given name + capitalised word(s), for names the statistical model misses."""
     out = []
-    for m in re.finditer(r"\b([A-Z][a-z]+)((?:\s+[A-Z][\w’'-]+){1,2})", text):
-        if m.group(1).lower() in latin_given_names():
-            out.append(Candidate(m.start(), m.end(), m.group(0), "PER", "rules"))
+    # Every capitalised word may start a name: "Junior Lieutenant Vitalii Moroz" holds one that
+    # starts at its third word.
+    for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
+        if m.group(0).lower() not in latin_given_names():
+            continue
+        rest = re.match(r"(?:[ \t]+[A-Z][\w’'-]+){1,2}", text[m.end() :])
+        if rest:
+            end = m.end() + rest.end()
+            out.append(Candidate(m.start(), end, text[m.start() : end], "PER", "rules"))
     return out
 
 
@@ -239,4 +246,129 @@ def unnamed_entities(text: str, lang: str, entities: list[Entity]) -> list[Entit
         entity = Entity(f"u{len(out) + 1}", desc, desc, unnamed=True)
         entity.mentions.append((start, start + len(desc)))
         out.append(entity)
+    return out
+
+
+_CAPITAL = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]*")
+_TOKEN = re.compile(r"[\w'’ʼ-]+|[^\w\s]")
+_KIN_REACH = 4  # words between a kinship noun and the given name it introduces
+_STOP = frozenset('.;:!?—–«»"“”()')
+
+
+def _given_nominative(word: str, lang: str) -> tuple[str, str | None] | None:
+    """The nominative and gender of a given name, or None when `word` is not one."""
+    if lang == "en":
+        return (word, None) if word.lower() in latin_given_names() else None
+    for r in readings(word, lang):
+        if r.kind == "Name" and r.score >= 0.3:
+            return r.nominative, r.gender
+    return None
+
+
+def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
+    """Persons named by a given name alone where a cue says it is one: after a kinship noun ("жены
+    Смирнова Марины", "his sister, Maria") or before a pseudonym note ("Oleg (not his real name)").
+    Each one's later mentions by that name (in any case form) are added."""
+    lex = person_lexicon(lang)
+    taken = [span for e in entities for span in e.mentions]
+    known = {fold(e.given) for e in entities if e.given}
+    found: dict[str, Entity] = {}
+
+    def free(a: int) -> bool:
+        return not any(x <= a < y for x, y in taken)
+
+    def add(word: re.Match[str], base: int) -> None:
+        a, b = base + word.start(), base + word.end()
+        after = text[b : b + 2]
+        if not free(a) or (after[:1] == " " and after[1:2].isupper()):
+            return  # part of a fuller name
+        nom = _given_nominative(word.group(0), lang)
+        if nom is None or fold(nom[0]) in known or fold(nom[0]) in found:
+            return
+        e = Entity(f"g{len(found) + 1}", nom[0], word.group(0), given=nom[0])
+        e.gender = nom[1]
+        found[fold(nom[0])] = e
+
+    for cue in lex.roles["relative"].finditer(text):
+        window = text[cue.end() : cue.end() + 70]
+        for n, tok in enumerate(_TOKEN.finditer(window)):
+            if n > _KIN_REACH or tok.group(0) in _STOP:
+                break
+            if _CAPITAL.fullmatch(tok.group(0)) and free(cue.end() + tok.start()):
+                add(tok, cue.end())
+                break
+    for pattern in lex.pseudonym:
+        for m in pattern.finditer(text):
+            word = _CAPITAL.match(m.group(1))
+            if word:
+                add(word, m.start(1))
+    if not found:
+        return []
+    for tok in _CAPITAL.finditer(text):
+        if not free(tok.start()):
+            continue
+        nom = _given_nominative(tok.group(0), lang)
+        e = found.get(fold(nom[0])) if nom else None
+        if e is not None:
+            e.mentions.append(tok.span())
+            if tok.group(0) != e.surface and tok.group(0) not in e.variants:
+                e.variants.append(tok.group(0))
+    return [e for e in found.values() if e.mentions]
+
+
+_AGED = re.compile(r"(\d{1,2})-(?:year-old|летн|річн)", re.IGNORECASE)
+_HEAD_REACH = 20  # how far into its sentence a re-description may start
+# Words that introduce someone new ("a 52-year-old soldier", "ещё одному пленному").
+_NEW_PERSON = re.compile(
+    r"(?<![\w-])(?:a|an|one|another|other|один|одна|одного|одному|ещё|еще|другой|другому|"
+    r"інший|іншому|ще|одного|одному)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def redescriptions(
+    text: str,
+    entities: list[Entity],
+    sentence_starts: list[int],
+    skip: set[str],
+    ages: dict[str, int | None],
+) -> list[Entity]:
+    """Merge re-descriptions into the person they describe; return the entities left.
+
+    A description with an age that opens a sentence ("41-летний контрактник попал в плен
+    …", "За його словами, 30-річний солдат …") right after a sentence naming someone
+    describes that person again, unless the ages differ or a word marks a new person. `skip`
+    holds persons who are not described so (officials, lawyers, journalists).
+    """
+    out: list[Entity] = []
+    for u in entities:
+        m = _AGED.search(u.name) if u.unnamed and len(u.mentions) == 1 else None
+        owner = None
+        if m:
+            a, b = u.mentions[0]
+            i = bisect_right(sentence_starts, a) - 1
+            lo = sentence_starts[i] if i >= 0 else 0
+            prev = sentence_starts[i - 1] if i >= 1 else lo
+            lead = text[lo:a]
+            if (
+                len(lead) <= _HEAD_REACH
+                and not _NEW_PERSON.search(lead + " " + text[a:b])
+                and not any(lo <= x < a for e in entities for x, _ in e.mentions)
+            ):
+                named = [
+                    (x, e)
+                    for e in entities
+                    if not e.unnamed and e.id not in skip
+                    for x, _ in e.mentions
+                    if prev <= x < lo
+                ]
+                if named:
+                    owner = max(named, key=lambda p: p[0])[1]
+                    if ages.get(owner.id) not in (None, int(m.group(1))):
+                        owner = None
+        if owner is None:
+            out.append(u)
+            continue
+        owner.mentions = sorted([*owner.mentions, u.mentions[0]])
+        owner.descriptions.append(u.mentions[0])
     return out

@@ -15,7 +15,9 @@ from powtrace.extract.ner import candidates
 from powtrace.extract.persons import (
     Entity,
     aliases,
+    given_name_persons,
     named_entities,
+    redescriptions,
     surname_mentions,
     unnamed_entities,
 )
@@ -52,20 +54,38 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
             entity.given = name.split()[0]
             entity.mentions.append((start, start + len(name)))
             entities.append(entity)
+    entities += given_name_persons(text, language, entities)
     entities += unnamed_entities(text, language, entities)
     sentence_of = _sentence_index(sentences, entities)
     for e in entities:  # gender first: pronoun resolution needs it
         e.gender = attr.gender(e, text, [])
-    refs = sentence_refs(text, language, sentences, entities)
+    # Other persons' names end a cue window, unless in a possessor case ("адвокат Смирнова Ирина").
+    spans = [(a, b, e.id) for e in entities for a, b in e.mentions if a not in e.genitive]
+    cues = {
+        e.id: "journalist"
+        if e.name in bylines or e.surface in bylines
+        else attr.cue_role(
+            text, language, e, sentence_of, [(a, b) for a, b, i in spans if i != e.id]
+        )
+        for e in entities
+    }
+    # Officials, lawyers and journalists speak about events; they do not undergo them.
+    bystanders = {i for i, c in cues.items() if c in ("official", "lawyer", "journalist")}
+    ages = {e.id: attr.age(text, language, e) for e in entities if not e.unnamed}
+    entities = redescriptions(text, entities, [s.start for s in sentences], bystanders, ages)
+    sentence_of = _sentence_index(sentences, entities)
+    # Relatives speak of a son or husband; what happened, happened to him.
+    witnesses = bystanders | {i for i, c in cues.items() if c == "relative"}
+    refs = sentence_refs(text, language, sentences, entities, witnesses)
     heard = pronoun_genders(refs, text, language)
     places = [c for c in found if c.label == "LOC"]
-    events = extract_events(text, language, sentences, refs, find_dates(text, published), places)
+    dates = find_dates(text, published)
+    events = extract_events(text, language, sentences, refs, dates, places, bystanders)
     by_start = {s.start: s for s in sentences}
     persons = []
     for e in entities:
         mine = [ev for ev in events if ev.person_id == e.id]
-        cue = "journalist" if e.name in bylines or e.surface in bylines else None
-        cue = cue or attr.cue_role(text, language, e, sentence_of)
+        cue = cues[e.id]
         # The sentences holding the person's events, in text order.
         starts = sorted({ev.evidence.start for ev in mine if ev.evidence.start in by_start})
         event_sentences = [by_start[a] for a in starts]

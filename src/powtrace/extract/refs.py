@@ -13,6 +13,8 @@ from powtrace.extract.text import WORD, Sentence
 _NUMBER_GROUP = re.compile(r"\b(\d{1,4})\s+(?:[\w-]+\s+){0,2}?([\w-]+)", re.UNICODE)
 # How far back (in sentences) a pronoun may find its antecedent.
 _PRONOUN_REACH = 4
+# How far back a first-person pronoun may find the person testifying (a testimony runs long).
+_TESTIMONY_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -32,15 +34,24 @@ def _gender_ok(entity: Entity, gender: str) -> bool:
 
 
 def sentence_refs(
-    text: str, lang: str, sentences: list[Sentence], entities: list[Entity]
+    text: str,
+    lang: str,
+    sentences: list[Sentence],
+    entities: list[Entity],
+    witnesses: frozenset[str] | set[str] = frozenset(),
 ) -> dict[int, list[Ref]]:
-    """The referents of every sentence, in text order, with pronouns resolved."""
+    """The referents of every sentence, in text order, with pronouns resolved.
+
+    A first-person pronoun ("they hit me", "нас перевели") is the testimony of the person the
+    text last spoke of, skipping `witnesses` (officials, lawyers, journalists and relatives, who
+    speak about what happened to someone else)."""
     lex = person_lexicon(lang)
     by_id = {e.id: e for e in entities}
     mentions = sorted((a, b, e.id) for e in entities for a, b in e.mentions)
     mention_starts = [a for a, _, _ in mentions]
     pronoun_gender = {w.lower(): g for g in ("m", "f") for w in lex.pronouns.get(g, ())}
     plural = {w.lower() for w in lex.pronouns.get("plural", ())}
+    first = {w.lower() for w in lex.pronouns.get("first", ())}
     history: list[tuple[int, str]] = []  # (sentence index, entity id), most recent last
     out: dict[int, list[Ref]] = {}
     for s in sentences:
@@ -56,6 +67,8 @@ def sentence_refs(
                 kind = pronoun_gender[low]
             elif low in plural or low in lex.group_words:
                 kind = "group"
+            elif low in first and (low != "i" or w.group(0) == "I"):
+                kind = "first"
             else:
                 continue
             a, b = s.start + w.start(), s.start + w.end()
@@ -63,7 +76,12 @@ def sentence_refs(
             if not any(x <= a < y for x, y in names):
                 items.append((a, b, None, kind))
         for m in _NUMBER_GROUP.finditer(s.text):
-            if m.group(2).lower() in lex.group_words or lex.person_heads.fullmatch(m.group(2)):
+            noun = m.group(2).lower()
+            if (
+                noun in lex.group_words
+                or noun in lex.counted_group_words
+                or lex.person_heads.fullmatch(m.group(2))
+            ):
                 a = s.start + m.start()
                 items.append((a, s.start + m.end(), None, f"size:{m.group(1)}"))
         for a, b, eid, kind in sorted(items):
@@ -82,6 +100,17 @@ def sentence_refs(
                 if target is not None:
                     refs.append(Ref(a, b, target, pronoun=True))
                     history.append((s.index, target))
+            elif kind == "first":
+                speaker = next(
+                    (
+                        h
+                        for i, h in reversed(history)
+                        if s.index - i <= _TESTIMONY_REACH and h not in witnesses
+                    ),
+                    None,
+                )
+                if speaker is not None:
+                    refs.append(Ref(a, b, speaker, pronoun=True))
             elif kind.startswith("size:"):
                 refs.append(Ref(a, b, None, size=int(kind[5:])))
             else:

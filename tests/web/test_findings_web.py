@@ -24,7 +24,7 @@ def test_the_list_filters_charts_and_explains(web: Web) -> None:
     assert page.status_code == 200
     text = page.text
     assert "Former prisoner of war employed on active service after repatriation" in text
-    assert "Geneva Convention III (1949), article 117" in text
+    assert "Geneva Convention III (1949), Art. 117" in text
     assert 'href="https://ihl-databases.icrc.org/' in text and 'rel="noreferrer noopener"' in text
     assert "What would strengthen it" in text and "What would cure it" in text
     assert text.count('class="chart"') == 1 and "2024-11" in text

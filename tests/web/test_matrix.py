@@ -7,10 +7,11 @@ import re
 from fastapi.routing import APIRoute
 
 from powtrace.domain.visibility import Visibility
+from powtrace.web.api import create_api
 from powtrace.web.app import ROUTERS
-from powtrace.workflows import cases
+from powtrace.workflows import cases, findings
 
-from .support import ROLES, Web, csrf_of, signed_in
+from .support import ROLES, Web, csrf_of, ingest_article, signed_in
 
 ANON = "anonymous"
 OK, LOGIN, FORBIDDEN, HIDDEN, UNAUTHORIZED = 200, 303, 403, 404, 401
@@ -63,9 +64,35 @@ def page_matrix(web: Web) -> dict[str, dict[str, int]]:
     return {path: {ANON: LOGIN, **row} for path, row in matrix.items()}
 
 
+def api_ids(web: Web) -> None:
+    """Records the API matrix names: findings, cases (one with a task), an extracted proposal."""
+    shown = findings.list_findings(web.store, Visibility.SEALED)
+    for level in ("restricted", "sealed"):
+        web.ids[f"finding_{level}"] = next(
+            v.finding.id for v in shown if v.finding.visibility == level
+        )
+    for level in (Visibility.RESTRICTED, Visibility.SEALED):
+        made = cases.create_case(
+            web.store,
+            "test-setup",
+            Visibility.SEALED,
+            title="A case",
+            kind="other",
+            visibility=level,
+        )
+        web.ids[f"case_{level.value}"] = made.id
+    task = cases.add_task(web.store, "test-setup", Visibility.SEALED, made.id, title="Call")
+    web.ids["task"] = task.id
+    web.ids["case"] = web.ids["case_restricted"]
+    web.ids["proposal"] = ingest_article(web.store)["Oleksandr Hrytsenko"]
+
+
 def api_matrix(web: Web) -> dict[str, dict[str, int]]:
     everyone = _row(OK, OK, OK, OK)
     sealed = _row(HIDDEN, HIDDEN, OK, OK)
+    editors = _row(FORBIDDEN, OK, OK, OK)
+    nobody = _row(FORBIDDEN, HIDDEN, HIDDEN, HIDDEN)  # viewers are refused before the look-up
+    ids = web.ids
     matrix = {
         "/api/persons": everyone,
         "/api/search?q=teterin": everyone,
@@ -80,8 +107,69 @@ def api_matrix(web: Web) -> dict[str, dict[str, int]]:
         f"/api/persons/{web.restricted_person}/dossier?format=pdf": _row(HIDDEN, OK, OK, OK),
         f"/api/persons/{web.sealed_person}/dossier": _row(HIDDEN, HIDDEN, HIDDEN, HIDDEN),
         "/api/reports/aggregate": everyone,
+        "/api/findings": everyone,
+        "/api/findings?severity=critical&support=all&lang=uk": everyone,
+        f"/api/findings/{ids['finding_restricted']}": _row(HIDDEN, OK, OK, OK),
+        f"/api/findings/{ids['finding_sealed']}": sealed,
+        "/api/findings/fp-00000000000000000000": _row(HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        "/api/cases": everyone,
+        f"/api/cases/{ids['case_restricted']}": _row(HIDDEN, OK, OK, OK),
+        f"/api/cases/{ids['case_sealed']}": sealed,
+        "/api/cases/c-0000000000000000": _row(HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        "/api/review": editors,
+        f"/api/review/{ids['proposal']}": editors,
+        "/api/review/q-0000000000000000": nobody,
+        "/api/lists": editors,
+        "/api/lists/matches?scheme=list:none": nobody,
     }
     return {path: {ANON: UNAUTHORIZED, **row} for path, row in matrix.items()}
+
+
+def api_writes(web: Web) -> dict[tuple[str, str], tuple[dict[str, object], dict[str, int]]]:
+    """Each API route that changes something: a body, and the status each role gets."""
+    made, done = 201, OK
+    editors, nobody = _row(FORBIDDEN, made, made, made), _row(FORBIDDEN, HIDDEN, HIDDEN, HIDDEN)
+    ids = web.ids
+    restricted, sealed = ids["case_restricted"], ids["case_sealed"]
+    matrix = {
+        (f"/api/findings/{ids['finding_restricted']}/status", "ack"): (
+            {"status": "acknowledged"},
+            _row(FORBIDDEN, done, done, done),
+        ),
+        (f"/api/findings/{ids['finding_sealed']}/status", "ack"): (
+            {"status": "acknowledged"},
+            _row(FORBIDDEN, HIDDEN, done, done),
+        ),
+        ("/api/findings/fp-00000000000000000000/status", "ack"): ({"status": "open"}, nobody),
+        ("/api/cases", "new"): ({"title": "Search", "kind": "family_search"}, editors),
+        (f"/api/cases/{restricted}/notes", "note"): ({"text": "Called the unit"}, editors),
+        (f"/api/cases/{sealed}/notes", "note"): (
+            {"text": "Called"},
+            _row(FORBIDDEN, HIDDEN, made, made),
+        ),
+        (f"/api/cases/{restricted}/tasks", "task"): ({"title": "Write", "due": None}, editors),
+        (f"/api/cases/{sealed}/tasks/{ids['task']}/done", "done"): (
+            {"done": True},
+            _row(FORBIDDEN, HIDDEN, done, done),
+        ),
+        (f"/api/cases/{restricted}/persons", "link"): (
+            {"person_id": web.public_person, "role": "sought"},
+            editors,
+        ),
+        (f"/api/cases/{restricted}/persons", "sealed person"): (
+            {"person_id": web.sealed_person},
+            _row(FORBIDDEN, HIDDEN, made, made),
+        ),
+        ("/api/review/q-0000000000000000/person", "new"): ({"action": "new"}, nobody),
+        ("/api/review/q-0000000000000000/event", "confirm"): ({"credibility": 2}, nobody),
+        ("/api/review/q-0000000000000000/reject", "reject"): ({"reason": "not him"}, nobody),
+        ("/api/lists/matches/start", "start"): ({"scheme": "list:none"}, nobody),
+        ("/api/lists/matches/judge", "judge"): (
+            {"scheme": "list:none", "row": "1", "candidate": "p-x", "decision": "unsure"},
+            nobody,
+        ),
+    }
+    return {k: (body, {ANON: UNAUTHORIZED, **row}) for k, (body, row) in matrix.items()}
 
 
 def test_every_role_against_every_page(web: Web) -> None:
@@ -111,14 +199,20 @@ def _matches(template: str, path: str) -> bool:
     return re.fullmatch(pattern, path) is not None
 
 
-def test_every_role_against_every_api_route(web: Web) -> None:
-    tokens = {ANON: None}
+def api_tokens(web: Web) -> dict[str, str | None]:
+    tokens: dict[str, str | None] = {ANON: None}
     for role in ROLES:
         client = signed_in(web, role)
         page = client.post(
             "/account/tokens", data={"csrf_token": csrf_of(client, "/account"), "name": "t"}
         )
         tokens[role] = page.text.split('class="token">')[1].split("<")[0]
+    return tokens
+
+
+def test_every_role_against_every_api_route(web: Web) -> None:
+    api_ids(web)
+    tokens = api_tokens(web)
     client = web.client()
     matrix = api_matrix(web)
     got = {}
@@ -131,6 +225,28 @@ def test_every_role_against_every_api_route(web: Web) -> None:
             if response.status_code >= 400:
                 assert response.headers["content-type"] == "application/problem+json"
     assert got == matrix
+    writes = api_writes(web)
+    got = {}
+    for (path, what), (body, _) in writes.items():
+        got[(path, what)] = {}
+        for who, token in tokens.items():
+            headers = {"Authorization": f"Bearer {token}"} if token else {}
+            response = client.post(path, json=body, headers=headers)
+            got[(path, what)][who] = response.status_code
+            if response.status_code >= 400:
+                assert response.headers["content-type"] == "application/problem+json"
+    assert got == {key: row for key, (_, row) in writes.items()}
+    # Every API route is in one of the matrices (new routes must be added to them).
+    covered = {("GET", path.split("?")[0]) for path in matrix}
+    covered |= {("POST", path) for path, _ in writes}
+    for route in create_api().routes:
+        if not isinstance(route, APIRoute):
+            continue
+        for method in route.methods:
+            assert any(m == method and _matches("/api" + route.path, p) for m, p in covered), (
+                method,
+                route.path,
+            )
 
 
 def test_every_role_against_the_wish_and_export_forms(web: Web) -> None:

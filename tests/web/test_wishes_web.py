@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from httpx import Response
 
 from powtrace.domain.model import ReviewState
 from powtrace.domain.visibility import Visibility
 from powtrace.intake.lists import read_list_bytes
-from powtrace.store import rows
+from powtrace.store import rows, schema
 from powtrace.store.verify import verify_store
 from powtrace.workflows import findings, lists
 
@@ -142,17 +143,21 @@ def test_a_lawyer_is_shown_what_is_missing_and_nothing_is_saved(web: Web) -> Non
         assert verify_store(conn).ok
 
 
-def test_the_match_page_alerts_sealed_readers_and_records_the_listing(web: Web) -> None:
+def store_state(web: Web) -> tuple[int, int, int, int]:
+    """What a write would change: audit entries, events, sources, meta rows."""
+    with web.store.reading() as conn:
+        return tuple(  # type: ignore[return-value]
+            conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+            for t in (schema.audit_log, schema.events, schema.sources, schema.meta)
+        )
+
+
+def test_the_import_records_the_listing_and_the_match_page_only_reads(web: Web) -> None:
     record_wish(web)
     teterin = web.restricted_person
     analyst = signed_in(web, "analyst")
-    import_list(analyst)
-    assert events_of(web, teterin, "listed_for_exchange") == []  # not an exchange list
-    seen = analyst.get("/lists/matches", params={"scheme": SCHEME})
-    assert seen.status_code == 200 and "Тетерин Глеб Андреевич" in seen.text
-    assert ALERT not in seen.text and "blocking-alert" not in seen.text
-    assert "109(3)" not in seen.text and "see the alert" not in seen.text
-    # The listing is recorded all the same, citing the row of the kept file.
+    import_list(analyst)  # not an exchange list, yet it names a man who refused to go home
+    # The import recorded the listing, citing the row of the kept file, whoever imported it.
     (listing,) = events_of(web, teterin, "listed_for_exchange")
     assert listing.details == {"list": SCHEME, "row": "2"}
     assert listing.citations[0].excerpt == ROW2
@@ -161,14 +166,63 @@ def test_the_match_page_alerts_sealed_readers_and_records_the_listing(web: Web) 
     hidden = findings.list_findings(web.store, Visibility.RESTRICTED, person_id=teterin)
     assert "repatriation_against_will" not in {v.finding.rule_id for v in hidden}
 
+    # Showing the match page is safe: it writes nothing, whoever looks and however often.
     lawyer = signed_in(web, "lawyer")
+    before = store_state(web)
+    seen = analyst.get("/lists/matches", params={"scheme": SCHEME})
+    assert seen.status_code == 200 and "Тетерин Глеб Андреевич" in seen.text
+    assert ALERT not in seen.text and "blocking-alert" not in seen.text
+    assert "109(3)" not in seen.text and "see the alert" not in seen.text
     alert = lawyer.get("/lists/matches", params={"scheme": SCHEME})
+    assert lawyer.get("/lists/matches", params={"scheme": SCHEME, "page": "2"}).status_code == 200
+    assert store_state(web) == before
     assert alert.status_code == 200
     box = alert.text.split('class="blocking-alert"')[1].split("</section>")[0]
     assert ALERT in alert.text and "Тетерин Глеб Андреевич" in box
     assert "refuses repatriation" in box and "May 2, 2025" in box and "Art. 109(3)" in box
-    assert 'class="alerted"' in alert.text
-    assert len(events_of(web, teterin, "listed_for_exchange")) == 1  # not recorded twice
+    assert 'class="alerted"' in alert.text and "Record the listings" not in box
+    # Starting the review again (a POST) records nothing twice.
+    started = analyst.post(
+        "/lists/matches/start",
+        data={"csrf_token": csrf_of(analyst, "/lists/import"), "scheme": SCHEME},
+    )
+    assert started.status_code == 303
+    assert len(events_of(web, teterin, "listed_for_exchange")) == 1
+
+
+def test_a_wish_recorded_after_the_import_is_listed_when_the_review_starts(web: Web) -> None:
+    analyst = signed_in(web, "analyst")
+    import_list(analyst)
+    record_wish(web)  # recorded after the list was imported: no listing yet
+    lawyer = signed_in(web, "lawyer")
+    before = store_state(web)
+    page = lawyer.get("/lists/matches", params={"scheme": SCHEME})
+    assert store_state(web) == before  # the GET only tells, it does not record
+    box = page.text.split('class="blocking-alert"')[1].split("</section>")[0]
+    assert "not recorded yet" in box and 'action="/lists/matches/start"' in box
+    assert events_of(web, web.restricted_person, "listed_for_exchange") == []
+    # An analyst opens the review from the import page: the POST records the listing.
+    listed = analyst.get("/lists/import").text
+    assert 'action="/lists/matches/start"' in listed and 'href="/lists/matches?' not in listed
+    start = analyst.post(
+        "/lists/matches/start",
+        data={"csrf_token": csrf_of(analyst, "/lists/import"), "scheme": SCHEME},
+    )
+    assert start.status_code == 303 and start.headers["location"].startswith("/lists/matches?")
+    (listing,) = events_of(web, web.restricted_person, "listed_for_exchange")
+    assert listing.visibility is Visibility.SEALED and listing.citations[0].excerpt == ROW2
+    again = lawyer.get("/lists/matches", params={"scheme": SCHEME})
+    assert ALERT in again.text and "not recorded yet" not in again.text
+    # A list the reader may not see (or that does not exist) cannot be started.
+    token = csrf_of(analyst, "/lists/import")
+    assert (
+        analyst.post(
+            "/lists/matches/start", data={"csrf_token": token, "scheme": "list:x"}
+        ).status_code
+        == 404
+    )
+    with web.store.reading() as conn:
+        assert verify_store(conn).ok
 
 
 def test_an_exchange_list_records_its_linked_rows_and_alerts_on_import(web: Web) -> None:

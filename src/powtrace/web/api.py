@@ -1,6 +1,9 @@
-"""The JSON API under /api: the same reads as the pages, with personal API tokens.
+"""The JSON API under /api: the same reads and changes as the pages, with personal API tokens.
 
-Errors are RFC 9457 problem documents. A sealed person asked for at a lower clearance gets
+Persons, timelines, sources, search, dossiers and the report are here; findings and cases are
+in ``api_legal``, the review queues (extracted proposals, imported lists) in ``api_queues``.
+Every route calls the workflow function its page calls, with the same role check. Errors are
+RFC 9457 problem documents (``api_base``). A sealed person asked for at a lower clearance gets
 exactly the body an unknown id gets, so the API does not confirm that they exist.
 """
 
@@ -9,67 +12,27 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from powtrace.domain.errors import NotFoundError, PowtraceError, ValidationError
+from powtrace.domain.errors import ConflictError, NotFoundError, PowtraceError, ValidationError
 from powtrace.domain.vocab import event_type
 from powtrace.lifecycle import Lifecycle
 from powtrace.reports.aggregate import Cell, Report
-from powtrace.store import accounts
-from powtrace.store.accounts import Account
+from powtrace.store.cases import MESSAGES as CASE_MESSAGES
+from powtrace.store.cases import CaseInvalid
 from powtrace.web import api_models as m
+from powtrace.web.api_base import ERRORS, ApiProblem, Caller, problem, problem_doc
+from powtrace.web.api_legal import finding_summaries
+from powtrace.web.api_legal import router as legal_router
+from powtrace.web.api_queues import router as queues_router
 from powtrace.web.timeline import timeline_rows
 from powtrace.workflows import redact, registry, reports
 from powtrace.workflows.sources import view_source
 
 log = logging.getLogger("powtrace.web")
-PROBLEM = "application/problem+json"
-_bearer = HTTPBearer(auto_error=False, description="A personal API token (Account page).")
-
-
-class ApiProblem(Exception):
-    def __init__(self, status: int, title: str, detail: str | None = None) -> None:
-        self.status, self.title, self.detail = status, title, detail
-
-
-def problem(status: int, title: str, detail: str | None = None, **extra: Any) -> JSONResponse:
-    body = m.Problem(title=title, status=status, detail=detail, **extra)
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(
-        body.model_dump(exclude_none=True), status, media_type=PROBLEM, headers=headers
-    )
-
-
-def _problem_doc(description: str) -> dict[str, Any]:
-    return {"model": m.Problem, "description": description, "content": {PROBLEM: {}}}
-
-
-ERRORS: dict[int | str, dict[str, Any]] = {
-    401: _problem_doc("No valid API token."),
-    404: _problem_doc("No such record that you may see."),
-    422: _problem_doc("A parameter is not valid."),
-}
-
-
-def caller(
-    request: Request,
-    cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Account:
-    """The account whose live token is in the Authorization header."""
-    if cred is None or cred.scheme.lower() != "bearer":
-        raise ApiProblem(401, "Unauthorized", "Send a personal API token as a Bearer token.")
-    with request.app.state.store.reading() as conn:
-        account = accounts.account_for_token(conn, cred.credentials)
-    if account is None:
-        raise ApiProblem(401, "Unauthorized", "The token is unknown, expired or revoked.")
-    return account
-
-
-Caller = Annotated[Account, Depends(caller)]
 
 
 # The dossier is JSON or PDF; both are redacted at the caller's clearance (never above
@@ -84,7 +47,7 @@ DOSSIER_RESPONSES: dict[int | str, dict[str, Any]] = {
     },
 }
 NOTHING_TO_REPORT: dict[int | str, dict[str, Any]] = {
-    400: _problem_doc("There is no person the caller may see."),
+    400: problem_doc("There is no person the caller may see."),
 }
 
 
@@ -177,7 +140,7 @@ def create_api() -> FastAPI:
                 for k, f in life.facets.items()
             },
             data_problems=_problems(life),
-            findings=[],
+            findings=finding_summaries(request, who, p.id),
             withheld=_withheld(view.withheld),
             merged_from=view.merged_from,
         )
@@ -298,6 +261,8 @@ def create_api() -> FastAPI:
             withheld=_withheld(view.withheld),
         )
 
+    api.include_router(legal_router)
+    api.include_router(queues_router)
     return api
 
 
@@ -305,6 +270,19 @@ def _install_errors(api: FastAPI) -> None:
     @api.exception_handler(ApiProblem)
     async def _api_problem(_r: Request, exc: ApiProblem) -> JSONResponse:
         return problem(exc.status, exc.title, exc.detail)
+
+    @api.exception_handler(CaseInvalid)
+    async def _case_invalid(_r: Request, exc: CaseInvalid) -> JSONResponse:
+        # Each field with its problem, as the case forms show them beside the fields.
+        errors = [
+            {"loc": ["body", name], "msg": CASE_MESSAGES.get(code, code), "code": code}
+            for name, code in exc.problems.items()
+        ]
+        return problem(422, "Unprocessable Content", "A field is not valid.", errors=errors)
+
+    @api.exception_handler(ConflictError)
+    async def _conflict(_r: Request, exc: ConflictError) -> JSONResponse:
+        return problem(409, "Conflict", str(exc))
 
     @api.exception_handler(NotFoundError)
     async def _not_found(_r: Request, _exc: NotFoundError) -> JSONResponse:

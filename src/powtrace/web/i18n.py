@@ -10,7 +10,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_skeleton
 from babel.support import NullTranslations, Translations
 
@@ -50,6 +50,16 @@ def negotiate(accept_language: str | None) -> str:
     preferred = [tag for _, tag in sorted(wanted)]
     found = Locale.negotiate(preferred, list(LANGUAGES), sep="-") if preferred else None
     return str(found) if found else DEFAULT
+
+
+def language_name(code: str | None, lang: str) -> str:
+    """A language's name in the reader's language ("ru" -> "русский"); unknown codes as given."""
+    if not code:
+        return ""
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(lang) or code
+    except (ValueError, TypeError, UnknownLocaleError):  # not a language Babel knows
+        return code
 
 
 def format_partial(value: PartialDate | None, lang: str) -> str:

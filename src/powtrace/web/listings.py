@@ -8,7 +8,9 @@ an exchange list, and whenever its match review finds a row that names someone w
 recorded refusal of repatriation or a relative's request to keep him out of an exchange.
 
 The alert names sealed records, so only sealed-clearance readers are shown it; the listing,
-which turns into a (sealed) finding, is recorded whoever opens the page.
+which turns into a (sealed) finding, is recorded whoever works on the list: on its import, on
+the request that starts its review and on each judgement (``record_listings``). Showing the
+match page only reads, so a GET never writes.
 """
 
 from __future__ import annotations
@@ -37,11 +39,12 @@ ALL_ROWS = 1_000_000
 
 @dataclass
 class ListAlerts:
-    """Rows of a list that name a person with a recorded wish, and what was recorded."""
+    """Rows of a list that name a person with a recorded wish, and their listings."""
 
     alerts: list[Alert] = field(default_factory=list)
     recorded: int = 0  # listings recorded by this call
     unrecorded: list[Alert] = field(default_factory=list)  # no kept file holds the row
+    pending: list[Alert] = field(default_factory=list)  # a kept file holds it: not yet recorded
 
 
 def _key(scheme: str) -> str:
@@ -157,14 +160,12 @@ def _listed(conn: sa.Connection, person_id: str, scheme: str, row_id: str) -> bo
     )
 
 
-def list_alerts(
-    store: Store, actor: str, scheme: str, everything: list_matches.ListMatches
-) -> ListAlerts:
-    """Rows of a list that link to (or are up for review with) a person with a recorded wish,
-    or that were judged the same as one; each such listing is recorded if it is not yet.
+def _find_alerts(
+    store: Store, scheme: str, everything: list_matches.ListMatches
+) -> tuple[ListAlerts, dict[str, str], list[dict[str, Any]]]:
+    """The list's alerts, read only: which listings are missing, and the files it came from.
 
-    ``everything`` is the list's matches over the whole registry (sealed clearance), so the
-    listing is recorded whoever looks, even when the person is above their clearance.
+    Returns the alerts, the missing listings (person id -> row id) and the list's kept files.
     """
     named: dict[str, str] = {}
     for r in everything.rows:
@@ -183,35 +184,70 @@ def list_alerts(
                 todo.setdefault(a.person_id, a.row_id)
         files = _files(conn, scheme) if todo else []
         kept = {s.id: s for s in rows.load_sources(conn, [f["source"] for f in files])}
-    result = ListAlerts(alerts)
+    on_file: set[str] = set()
     for f in files:
         source = kept.get(f["source"])
-        if source is None or source.content is None or not todo:
-            continue
-        try:
-            listed = read_list_bytes(
-                source.content, Path(f["filename"]), mapping=f.get("mapping"), encoding=UTF8
-            )
-        except PowtraceError:
-            continue
-        on_file = {r.row_id for r in listed.rows}
+        if source is not None and source.content is not None:
+            f["content"] = source.content
+            on_file |= {row for row in _rows_of(f) if row in todo.values()}
+    found = ListAlerts(alerts)
+    found.pending = [a for a in alerts if todo.get(a.person_id) == a.row_id and a.row_id in on_file]
+    found.unrecorded = [a for a in alerts if a.person_id in todo and a not in found.pending]
+    return found, todo, [f for f in files if "content" in f]
+
+
+def _rows_of(f: dict[str, Any]) -> set[str]:
+    """The row ids of a kept list file (none when it can no longer be read)."""
+    try:
+        listed = read_list_bytes(
+            f["content"], Path(f["filename"]), mapping=f.get("mapping"), encoding=UTF8
+        )
+    except PowtraceError:
+        return set()
+    f["listed"] = listed
+    return {r.row_id for r in listed.rows}
+
+
+def list_alerts(store: Store, scheme: str, everything: list_matches.ListMatches) -> ListAlerts:
+    """Rows of a list that link to (or are up for review with) a person with a recorded wish,
+    or that were judged the same as one. Reads only: see :func:`record_listings`.
+
+    ``everything`` is the list's matches over the whole registry (sealed clearance).
+    """
+    return _find_alerts(store, scheme, everything)[0]
+
+
+def record_listings(store: Store, actor: str, scheme: str) -> ListAlerts:
+    """Record every listing a list's alerts call for and the store lacks, from its kept files.
+
+    Run on the requests that change what a list names (its import, a judgement, the request
+    that starts its review), never on a page view: the listing is recorded whoever reviews
+    the list, even when the person is above their clearance, and turns into a sealed finding.
+    """
+    try:
+        everything = list_matches.matches(store, Visibility.SEALED, scheme, limit=ALL_ROWS)
+    except NotFoundError:
+        return ListAlerts()  # no row of this list is in the registry (yet)
+    found, todo, files = _find_alerts(store, scheme, everything)
+    for f in files:
+        on_file = {r.row_id for r in f["listed"].rows} if "listed" in f else set()
         here = {pid: row for pid, row in todo.items() if row in on_file}
         if here:
-            run = linking.LinkRun(scheme, listed, [], {}, {})
+            run = linking.LinkRun(scheme, f["listed"], [], {}, {})
             wishes.record_listing(
-                store, actor, run, source.content, f["filename"], here, sealed=set(here)
+                store, actor, run, f["content"], f["filename"], here, sealed=set(here)
             )  # listed only because of a sealed wish
-            result.recorded += len(here)
+            found.recorded += len(here)
             for pid in here:
                 del todo[pid]
-    result.unrecorded = [a for a in alerts if a.person_id in todo]
-    return result
+    found.pending = []
+    return found
 
 
 def review(
-    store: Store, actor: str, clearance: Visibility, scheme: str, offset: int, limit: int
+    store: Store, clearance: Visibility, scheme: str, offset: int, limit: int
 ) -> tuple[list_matches.ListMatches, ListAlerts]:
-    """One page of a list's matches for the reader, and the list's refusal alerts.
+    """One page of a list's matches for the reader, and the list's refusal alerts (read only).
 
     The alerts are found over the whole list and the whole registry; a sealed-clearance
     reader's page is cut from that same linking.
@@ -224,4 +260,4 @@ def review(
         page = list_matches.ListMatches(
             scheme, everything.rows[offset : offset + limit], everything.settled, everything.total
         )
-    return page, list_alerts(store, actor, scheme, everything)
+    return page, list_alerts(store, scheme, everything)

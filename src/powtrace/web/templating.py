@@ -16,9 +16,8 @@ from markupsafe import Markup
 
 from powtrace.domain.dates import parse_optional
 from powtrace.domain.errors import PowtraceError
-from powtrace.domain.vocab import event_type
 from powtrace.lifecycle import status_label
-from powtrace.web import i18n, labels
+from powtrace.web import i18n, labels, rule_texts
 from powtrace.workflows.redact import WITHHELD
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -36,6 +35,12 @@ def environment(lang: str) -> Environment:
     )
     tr = i18n.translations(lang)
     env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
+    words = rule_texts.language(lang)
+
+    def named(table: dict[Any, str], key: object) -> str:
+        """A coded value in words; a code the table lacks is shown as it is stored."""
+        return tr.gettext(table[key]) if key in table else str(key)
+
     env.globals.update(
         lang=lang,
         languages=i18n.LANGUAGES,
@@ -47,7 +52,21 @@ def environment(lang: str) -> Environment:
         side_name=lambda s: tr.gettext(labels.SIDES.get(str(s), str(s))),
         facet_name=lambda f: tr.gettext(labels.FACETS.get(f, f)),
         visibility_name=lambda v: tr.gettext(labels.VISIBILITY.get(str(v), str(v))),
-        event_label=lambda t: event_type(t).label,
+        event_label=lambda t: named(labels.EVENT_TYPE, t),
+        custody_name=lambda c: named(labels.CUSTODY, c),
+        facet_value=lambda v: named(labels.FACET_VALUE, v),
+        detail_name=lambda k: named(labels.DETAIL, k),
+        detail_value=lambda v: (
+            named(labels.DETAIL_VALUE, v)
+            if isinstance(v, str)
+            else (named(labels.YES_NO, str(v)) if isinstance(v, bool) else v)
+        ),
+        problem_name=lambda c: named(labels.PROBLEM, c),
+        problem_text=words.problem_message,
+        finding_text=lambda f: rule_texts.finding_details(f.details, f.rule_id, lang),
+        finding_change=words.change,
+        rule_title=lambda r: rule_texts.rule_title(r, lang),
+        language_name=lambda code: i18n.language_name(code, lang),
         reliability_name=lambda g: tr.gettext(labels.RELIABILITY.get(g, g)) if g else "",
         credibility_name=lambda g: tr.gettext(labels.CREDIBILITY.get(g, str(g))),
         withheld=lambda v: v == WITHHELD,

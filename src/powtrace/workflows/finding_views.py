@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from powtrace.domain.errors import NotFoundError
 from powtrace.domain.visibility import Visibility
@@ -20,6 +20,7 @@ from powtrace.workflows import findings, redact
 SEVERITIES = ("critical", "high", "medium", "low")
 CERTAINTIES = ("certain", "probable")
 SUPPORT = ("current", "unsupported", "all")
+SupportName = Literal["current", "unsupported", "all"]
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,18 @@ def visible_finding(
     ):
         raise NotFoundError(f"no finding with id '{finding_id}' that you may see")
     return found[0]
+
+
+def view_finding(store: Store, actor: str, clearance: Visibility, finding_id: str) -> ShownFinding:
+    """One finding with the events the reader may see; its read is audited like the list's."""
+    found = visible_finding(store, clearance, finding_id)
+    with store.transaction(actor) as tx:
+        person = rows.load_persons(tx.conn, [found.person_id])[0]
+        view = findings.FindingView(found, person.display_name)
+        shown = _strip_events(view, _visible_events(tx.conn, [view], clearance))
+        if redact.needs_read_audit(Visibility.parse(found.visibility)):
+            writes.record_read(tx, "finding", found.id)
+    return shown
 
 
 def set_status(

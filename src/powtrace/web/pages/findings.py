@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from powtrace.store.findings import Status
-from powtrace.web import charts, labels
+from powtrace.web import charts, labels, rule_texts
 from powtrace.web.auth import safe_next
 from powtrace.web.context import EditorDep, UserDep, store_of
 from powtrace.web.csrf import FormDep
@@ -17,7 +17,6 @@ from powtrace.web.forms import Form
 from powtrace.web.i18n import N_
 from powtrace.web.templating import gettext, render
 from powtrace.workflows import finding_views as views
-from powtrace.workflows.findings import catalogue
 
 router = APIRouter()
 PAGE = 50
@@ -26,9 +25,9 @@ TOP_RULES = 7  # the chart shows this many rules by name, the rest together
 FILTERS = ("rule", "severity", "certainty", "status", "support", "person")
 
 
-def _rule_title(rule_id: str) -> str:
-    rule = catalogue().rules.get(rule_id)
-    return rule.title if rule else rule_id
+def _rule_title(request: Request, rule_id: str) -> str:
+    """The rule's title in the reader's language."""
+    return rule_texts.rule_title(rule_id, request.state.ctx.lang)
 
 
 def _filters(request: Request, form: Form, persons: set[str], rules: set[str]) -> views.Filters:
@@ -63,7 +62,7 @@ def month_chart(request: Request, page: views.FindingsPage) -> tuple[str, list, 
     for (_, rule), n in page.by_month_rule.items():
         per_rule[rule] += n
     top = [r for r, _ in per_rule.most_common(TOP_RULES)]
-    series = [_rule_title(r) for r in top]
+    series = [_rule_title(request, r) for r in top]
     rest = len(per_rule) > len(top)
     if rest:
         series.append(gettext(request, N_("other rules")))
@@ -113,7 +112,7 @@ def findings_page(
         "query": query,
         "status_form": status_form or Form(),
         "rule_options": [("", gettext(request, N_("any")))]
-        + [(r, _rule_title(r)) for r in page.rules],
+        + [(r, _rule_title(request, r)) for r in page.rules],
         "person_options": [("", gettext(request, N_("anyone"))), *page.persons],
         "severity_options": _options(request, labels.SEVERITY),
         "certainty_options": _options(request, labels.CERTAINTY),

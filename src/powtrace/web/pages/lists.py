@@ -17,7 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from powtrace.domain.errors import ValidationError
+from powtrace.domain.errors import NotFoundError, ValidationError
 from powtrace.domain.model import Side
 from powtrace.domain.visibility import Visibility
 from powtrace.intake.lists import FIELDS, list_columns, read_list_bytes
@@ -187,6 +187,8 @@ def import_list(request: Request, ctx: EditorDep, data: MappingDep) -> Response:
             store, ctx.actor, scheme, listed, kept, filename
         )
     result = import_rows(store, ctx.actor, listed, scheme=scheme, side=form.get("side") or None)
+    if not exchange:  # an exchange list recorded its listings above, before its rows existed
+        listings.record_listings(store, ctx.actor, scheme)
     errors = sorted(result.errors, key=lambda e: e.line)
     context = {"result": result, "errors": errors, "rows": len(listed.rows), "filename": filename}
     context |= {"exchange": exchange, "named": named}
@@ -197,11 +199,9 @@ def import_list(request: Request, ctx: EditorDep, data: MappingDep) -> Response:
 
 @router.get("/lists/matches")
 def matches_page(request: Request, ctx: EditorDep, scheme: str = "", page: int = 1) -> Response:
-    """A list's rows, each with its best registry candidate, the score and why."""
+    """A list's rows, each with its best registry candidate, the score and why (reads only)."""
     offset = max(0, page - 1) * PAGE
-    found, alerts = listings.review(
-        store_of(request), ctx.actor, ctx.clearance, scheme[:120], offset, PAGE
-    )
+    found, alerts = listings.review(store_of(request), ctx.clearance, scheme[:120], offset, PAGE)
     shown = alerts if ctx.clearance is Visibility.SEALED else None  # it names sealed records
     context = {
         "m": found,
@@ -212,6 +212,24 @@ def matches_page(request: Request, ctx: EditorDep, scheme: str = "", page: int =
         "decisions": [d.value for d in Decision],
     }
     return render(request, "lists_matches.html", context)
+
+
+def visible_list(request: Request, ctx: Ctx, scheme: str) -> str:
+    """The list, if the reader may see a row of it (else: as for an unknown list)."""
+    if scheme not in list_matches.schemes(store_of(request), ctx.clearance):
+        raise NotFoundError(f"no list '{scheme}' that you may see")
+    return scheme
+
+
+@router.post("/lists/matches/start")
+def start_review(request: Request, ctx: EditorDep, data: FormDep) -> Response:
+    """Start reviewing a list: record the listings its alerts call for, then show its matches.
+
+    The recording is here, on a POST, so that showing the match page never writes.
+    """
+    scheme = visible_list(request, ctx, Form.of(data, "scheme").get("scheme")[:120])
+    listings.record_listings(store_of(request), ctx.actor, scheme)
+    return RedirectResponse(f"/lists/matches?scheme={quote(scheme)}", status_code=303)
 
 
 @router.post("/lists/matches/judge")
@@ -229,4 +247,6 @@ def judge(request: Request, ctx: EditorDep, data: FormDep) -> Response:
         form.get("candidate"),
         form.get("decision"),
     )
+    # "Same person" may tie the row to someone with a recorded wish: record that listing now.
+    listings.record_listings(store_of(request), ctx.actor, form.get("scheme"))
     return RedirectResponse(safe_next(form.get("next")), status_code=303)

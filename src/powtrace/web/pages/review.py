@@ -68,7 +68,9 @@ def _item_page(
             }
         )
     types = [
-        (t.id, t.label) for t in flow.types().values() if t.visibility.visible_to(ctx.clearance)
+        (t.id, gettext(request, labels.EVENT_TYPE.get(t.id, t.label)))
+        for t in flow.types().values()
+        if t.visibility.visible_to(ctx.clearance)
     ]
     credibility = [(str(k), f"{k} — {gettext(request, v)}") for k, v in labels.CREDIBILITY.items()]
     context = {

@@ -1,4 +1,20 @@
-"""Precision, recall and F1 per rendering, the share of namesakes linked, and the table."""
+"""Precision, recall and F1 per rendering, the share of namesakes linked, and the table.
+
+How a decision counts (`tally`). The benchmark measures automatic linking:
+
+- `link` to the query's true registry person: a true positive;
+- `link` to anyone else: a false positive, and also a false negative when the query has a true
+  person;
+- `review` or `new` on a query that has a true person: a false negative. A review is not a link
+  (it costs a reviewer's time), so it earns nothing even when its first candidate is right;
+- `review` or `new` on a query with no true person (namesakes, people not in the registry):
+  correct, and not counted in precision or recall.
+
+So a query that no system could link from its own fields (the "ambiguous" column: another
+registry person fits every field it shows) lowers recall however well it is handled; the right
+handling is review. The "review right" column counts the reviews whose first candidate is the
+true person, as a diagnostic only: it enters no P/R/F1.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +32,7 @@ class Tally:
     fp: int = 0
     fn: int = 0
     review: int = 0
+    review_right: int = 0  # reviews of a match query whose first candidate is the true person
     namesakes: int = 0
     namesakes_linked: int = 0
     n: int = 0
@@ -46,6 +63,7 @@ def tally(queries: list[Query], decisions: dict[str, tuple[str | None, str]]) ->
             t = out[key]
             t.n += 1
             t.review += decision == "review"
+            t.review_right += decision == "review" and q.truth is not None and linked == q.truth
             if q.kind == "namesake":
                 t.namesakes += 1
                 t.namesakes_linked += decision == "link"
@@ -72,8 +90,8 @@ def table(
     head = "| rendering | queries | ambiguous | blocking recall |"
     rule = "|---|---:|---:|---:|"
     for s in systems:
-        head += f" {s} P | {s} R | {s} F1 | {s} F1 unamb. | {s} review |"
-        rule += "---:|---:|---:|---:|---:|"
+        head += f" {s} P | {s} R | {s} F1 | {s} F1 unamb. | {s} review | {s} review right |"
+        rule += "---:|---:|---:|---:|---:|---:|"
     lines = [head, rule]
     for key in (*RENDERINGS, "overall"):
         first = results[systems[0]].get(key)
@@ -85,7 +103,10 @@ def table(
         )
         for s in systems:
             t, c = results[s][key], clear[s][key]
-            row += f" {t.precision:.4f} | {t.recall:.4f} | {t.f1:.4f} | {c.f1:.4f} | {t.review} |"
+            row += (
+                f" {t.precision:.4f} | {t.recall:.4f} | {t.f1:.4f} | {c.f1:.4f} | {t.review} |"
+                f" {t.review_right} |"
+            )
         lines.append(row)
     return "\n".join(lines)
 

@@ -2,6 +2,16 @@
 
 English press (BGN-like), ICAO Doc 9303 passports, German (Duden-like), French press, Ukrainian
 KMU 2010, Russian names respelled in Ukrainian Cyrillic, and Russian declension.
+
+Corrections (2026-11-27), made because the renderer wrote forms no real document contains; the
+information each rendering shows is unchanged, and the random draws are the same:
+
+- French: a final г was written "gu" (Олег → "Olegu"), because the test for a following е/и/э
+  also matched the empty string at the end of a word. French writes "Oleg"; "gu" belongs only
+  before e/i (Guennadi).
+- Russian declension: Павел, Лев and Пётр lose a vowel when declined (Павла, Льва, Петра); the
+  renderer wrote "Павела", "Левом", "Пётра". Наталья's instrumental is Натальей, not
+  "Натальёй" (Ильёй keeps its ё).
 """
 
 from __future__ import annotations
@@ -62,7 +72,7 @@ def _translit(word: str, table: dict[str, str], lang: str) -> str:
         if ch == "с" and lang == "fr" and prev in _VOWELS and nxt in _VOWELS:
             out.append("ss")
             continue
-        if ch == "г" and lang == "fr" and nxt in "еиэ":
+        if ch == "г" and lang == "fr" and nxt and nxt in "еиэ":  # Guennadi, but Oleg
             out.append("gu")
             continue
         out.append(table.get(ch, ch))
@@ -151,12 +161,19 @@ def _decline_surname(word: str, case: str, female: bool) -> str:
     return word + {"gen": "а", "dat": "у", "ins": ins}[case]
 
 
+# Given names whose stem changes when declined (a fleeting vowel, ё lost): Павел → Павла.
+_GIVEN_STEMS = {"павел": "Павл", "лев": "Льв", "пётр": "Петр"}
+
+
 def _decline_given(word: str, case: str) -> str:
     low = word.lower()
+    if low in _GIVEN_STEMS:
+        return _GIVEN_STEMS[low] + {"gen": "а", "dat": "у", "ins": "ом"}[case]
     if low.endswith("ия"):
         return word[:-1] + {"gen": "и", "dat": "и", "ins": "ей"}[case]
     if low.endswith("ья"):
-        return word[:-1] + {"gen": "и", "dat": "е", "ins": "ёй"}[case]
+        ins = "ёй" if low == "илья" else "ей"  # Ильёй, but Натальей
+        return word[:-1] + {"gen": "и", "dat": "е", "ins": ins}[case]
     if low.endswith("а"):
         gen = "и" if low[-2] in "гкхжшчщ" else "ы"
         return word[:-1] + {"gen": gen, "dat": "е", "ins": "ой"}[case]

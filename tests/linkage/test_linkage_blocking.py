@@ -80,3 +80,36 @@ def test_candidates_never_include_the_record_itself(generated: Any) -> None:
     record = index.records[0]
     assert record not in index.candidates(record)
     assert isinstance(record.birth, PartialDate | None)
+
+
+def _record(rid: str, surname: str, given: str, patronymic: str, born: str) -> Any:
+    from powtrace.linkage import NameParts, Record
+
+    names = (NameParts(f"{surname} {given} {patronymic}", surname, given, patronymic),)
+    return Record(rid, names, PartialDate.parse(born), ref=f"person:{rid}")
+
+
+def test_initials_and_a_birth_day_find_a_surname_two_letters_off() -> None:
+    from powtrace.linkage import NameParts, Record
+
+    index = Index.build(
+        [
+            _record("n", "Нинаев", "Михаил", "Олегович", "1997-02-05"),
+            _record("o", "Нинаев", "Сергей", "Олегович", "1997-02-05"),
+            _record("p", "Нинаев", "Максим", "Олегович", "1997-02-06"),
+        ]
+    )
+    court = Record("q", (NameParts("Нинав М. О."),), PartialDate.parse("1997-02-05"))
+    assert {r.id for r in index.candidates(court)} == {"n"}
+    swapped = Record("s", (NameParts("Нинав М. О."),), PartialDate.parse("1997-05-02"))
+    assert {r.id for r in index.candidates(swapped)} == {"n"}
+
+
+def test_an_unknown_surname_is_looked_up_by_given_name_a_year_either_side() -> None:
+    from powtrace.linkage import NameParts, Record
+    from powtrace.linkage.record import birth_from_age
+
+    index = Index.build([_record("t", "Титов", "Иван", "Александрович", "1991-12-25")])
+    # "Titvov" is two edits from Титов's skeleton, and the age is a year off (32, not 33).
+    press = Record("q", (NameParts("Ivan Titvov"),), birth_from_age(32, AS_OF))
+    assert index.get("person:t") in index.candidates(press)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.errors import ValidationError
 from powtrace.linkage import (
+    FIELDS,
     FieldWeight,
     Frequencies,
     Index,
@@ -17,6 +20,9 @@ from powtrace.linkage import (
     decide,
     link,
 )
+from powtrace.linkage.compare import FIELD_NAMES
+from powtrace.linkage.model import profile_of
+from powtrace.linkage.profile import region_key
 from powtrace.linkage.record import birth_from_age
 
 from .conftest import AS_OF
@@ -109,3 +115,110 @@ def test_a_conflict_caps_the_decision_at_review(index: Index, model: Model) -> N
     assert any(w.field == "birth" and "conflicting" in w.reason for w in score.weights)
     assert decide(score, Thresholds(link=1e-9, review=0.0)) == "review"
     assert decide(score, Thresholds(link=1e-9, review=0.0, veto=())) == "link"
+
+
+def _court_pair(query_text: str, given: str, patronymic: str, index: Index) -> tuple:
+    q = query(query_text, None)
+    r = Record("x", (NameParts(f"Ванетук {given} {patronymic}", "Ванетук", given, patronymic),))
+    return profile_of(q), profile_of(r)
+
+
+def test_cyrillic_initials_compare_letter_by_letter(model: Model, index: Index) -> None:
+    # Е and И share the Latin class I (Ievgen, Igor); two Cyrillic initials do not.
+    q, elena = _court_pair("Ванетук И.А.", "Елена", "Александровна", index)
+    _, igor = _court_pair("Ванетук И.А.", "Игорь", "Александрович", index)
+    given = FIELD_NAMES.index("given")
+    assert model.levels(q, elena)[given] == FIELDS["given"].index("different")
+    assert model.levels(q, igor)[given] == FIELDS["given"].index("initial")
+    latin, _ = _court_pair("Vanetuk I. A.", "Елена", "Александровна", index)
+    assert model.levels(latin, elena)[given] == FIELDS["given"].index("initial")
+
+
+def test_a_rare_initial_weighs_more_than_a_common_one(model: Model) -> None:
+    records = [
+        Record(f"a{i}", (NameParts(f"Петров {g} Иванович", f"Петров{i}", g, "Иванович"),))
+        for i, g in enumerate(["Александр", "Алексей", "Андрей", "Антон"] * 20 + ["Фёдор"])
+    ]
+    idx = Index.build(records)
+
+    def given_weight(text: str, target: str) -> FieldWeight:
+        score = model.score(query(text, None), idx.get(target), idx.freq)
+        return next(w for w in score.weights if w.field == "given")
+
+    common, rare = given_weight("Петров0 А. И.", "a0"), given_weight("Петров80 Ф. И.", "a80")
+    assert rare.weight > common.weight + 4
+    assert "initial agrees (ф;" in rare.reason and "of records" in rare.reason
+    assert model.level_weight("given", 2) == pytest.approx(
+        model.level_weight("given", 2, tf=0.1, mean=0.1)
+    )
+
+
+def test_regions_meet_across_languages_and_stay_apart() -> None:
+    same = [
+        ("Пермский край", "kraï de Perm"),
+        ("Республика Башкортостан", "Bachkortostan"),
+        ("Оренбургская область", "Оренбурзька область"),
+        ("Астраханская область", "Gebiet Astrachan"),
+        ("Курская область", "Kursk region"),
+    ]
+    for a, b in same:
+        assert region_key(a) & region_key(b), (a, b)
+    assert not region_key("Курская область") & region_key("Брянская область")
+    assert region_key("область") is None and region_key(None) is None
+
+
+def test_a_surname_one_letter_from_another_real_surname_is_a_neighbour(model: Model) -> None:
+    novikov = Record("n", (NameParts("Новиков Михаил", "Новиков", "Михаил"),))
+    noskov = Record("s", (NameParts("Носков Михаил", "Носков", "Михаил"),))
+    idx = Index.build([novikov, noskov])
+    surname = FIELD_NAMES.index("surname")
+    exact = profile_of(query("Mikhail Novikov", None))
+    typo = profile_of(query("Mikhail Noskv", None))
+    assert model.levels(exact, profile_of(noskov), idx.freq)[surname] == FIELDS["surname"].index(
+        "neighbour"
+    )
+    # A spelling no registry record has is a typo, one letter from either surname.
+    assert model.levels(typo, profile_of(noskov), idx.freq)[surname] == FIELDS["surname"].index(
+        "one_edit"
+    )
+    assert model.levels(exact, profile_of(noskov))[surname] == FIELDS["surname"].index("one_edit")
+    score = model.score(query("Mikhail Novikov", None), noskov, idx.freq)
+    line = next(w for w in score.weights if w.field == "surname")
+    assert "another registry surname" in line.reason
+    assert line.weight < model.level_weight("surname", FIELDS["surname"].index("one_edit"))
+
+
+def test_name_term_frequency_uses_m_among_full_names() -> None:
+    model = Model()
+    initial = FIELDS["given"].index("initial")
+    m_full = model.m["given"][0] / (1 - model.m["given"][initial])
+    assert model.level_weight("given", 0, tf=0.05) == pytest.approx(math.log2(m_full / 0.05))
+    # The surname has no initial level: m as it is.
+    assert model.level_weight("surname", 0, tf=0.01) == pytest.approx(
+        math.log2(model.m["surname"][0] / 0.01)
+    )
+
+
+def test_a_model_of_the_previous_format_is_refused_clearly() -> None:
+    data = Model().to_dict()
+    data["format"] = "powtrace-linkage-model/1"
+    with pytest.raises(ValidationError, match="powtrace-linkage-model/2"):
+        Model.from_dict(data)
+    assert Model.from_json(Model().to_json()).m == Model().m
+
+
+def test_initial_mean_share_is_kept_until_the_registry_grows(model: Model) -> None:
+    names = ["Александр", "Борис", "Виктор", "Григорий"]
+    records = [
+        Record(f"r{i}", (NameParts(f"Петров {g} Иванович", "Петров", g, "Иванович"),))
+        for i, g in enumerate(names * 25)
+    ]
+    idx = Index.build(records)
+    letter = frozenset({"а"})
+    first = idx.freq.mean_share("gi:", letter)
+    assert first == pytest.approx(0.25)  # four letters, a quarter each
+    idx.add(Record("x", (NameParts("Петров Антон", "Петров", "Антон"),)))
+    assert idx.freq.mean_share("gi:", letter) == first  # one record in 100: kept
+    for i in range(5):
+        idx.add(Record(f"y{i}", (NameParts("Петров Антон", "Петров", "Антон"),)))
+    assert idx.freq.mean_share("gi:", letter) > first  # grown by 6%: worked out again

@@ -201,3 +201,66 @@ def test_keys_are_the_same_in_any_letter_case() -> None:
 def test_empty_and_junk_input_give_empty_keys() -> None:
     assert match_keys("") == set()
     assert match_keys("12345 ,,, --") == set()
+
+
+# Gaps the benchmark's error analysis found (2026-11-27): each pair is one person.
+FOUND_GAPS = [
+    ("Киселев Андрей Викторович", "Andrii Kyselov"),  # ё written е; Ukrainian respelling о
+    ("Семенов Константин", "Kostiantyn Semonov"),
+    ("Мигусчук Юрий", "Yuriy Miguschuk"),  # сч written sch
+    ("Резашчук Сергей", "Sergey Rezashchuk"),  # шч written shch
+    ("Годунитчук Сергей", "Sergey Godunitchuk"),  # тч written tch
+    ("Сугуецкий Сергей", "SUGUETSKII SERGEI"),  # gu + vowel is not French here
+    ("Дажуиков Андрей", "Andreï Dajouikov"),  # French jou
+    ("Андреев Виталий Романович", "ANDREEV VITALII"),  # Andreev is not Andrew
+    ("Андреев Денис Викторович", "Андреев Д. В."),
+    ("Андреев Вадим", "Вадик Андреев"),
+    ("Зимин Виктор", "Вітя Зімін"),  # Вітя is a diminutive, Зімін only sounds like Семён
+    ("Соцонак Иван Игоревич", "обмен военнослужащего Соцонака Ивана Игоревича"),
+    ("Лулеский Антон Иванович", "встреча с рядовым Антоном Лулеским"),
+    ("Тисидуненко Константин", "мать рядового Константина Тисидуненко"),
+]
+
+
+@pytest.mark.parametrize(("registry", "other"), FOUND_GAPS)
+def test_gaps_found_by_the_benchmark_are_closed(registry: str, other: str) -> None:
+    a, b = name_keys(registry), name_keys(other)
+    assert a.surname & b.surname, (a.surname, b.surname)
+    assert not unshared_parts(registry, other)
+    if b.given:
+        assert a.given & b.given
+
+
+def test_surnames_that_only_look_like_western_given_names_stay_surnames() -> None:
+    assert name_keys("Андреев В. Д.").surname == {"andrev"}
+    assert not name_keys("Андреев В. Д.").given
+    keys = name_keys("ANDREEV SERGEI")
+    assert "andrev" in keys.surname and "sergei" in keys.given
+    # A Latin given name that ends like a surname is still one when spelled as one.
+    assert "iakov" in name_keys("Yakov Petrov").given
+    assert "konstantin" in name_keys("Konstantin Zimin").given
+    assert "andrei" in name_keys("Andrew Shubin").given
+
+
+def test_gender_comes_from_the_patronymic_before_a_misspelt_given_name() -> None:
+    assert name_keys("Дафолук Євгенаій Олегович").gender == "m"
+    assert name_keys("Петрова Женя Сергеевна").gender == "f"
+    # An oblique surname alone says nothing: Виноградовой is any woman's genitive.
+    keys = name_keys("сведения о судьбе Елнеы Виноградовой")
+    assert keys.gender is None and "vnogradov" in keys.surname
+
+
+def test_a_misspelt_declined_given_name_keeps_a_stem_one_letter_from_the_name() -> None:
+    keys = name_keys("встреча с рядовым Веседениковым Олжегом Евгеньевичем")
+    assert "vesedenkov" in keys.surname
+    assert "~oljeg" in keys.given  # Олжегом without -ом: one letter from oleg
+    assert "~yevgen" in name_keys("встреча с рядовым Мурецким Евгенем").given
+
+
+def test_cyrillic_initials_carry_their_letters() -> None:
+    assert name_keys("Долгополов И. С.").given_letters == {"и", "і"}
+    assert name_keys("Долгополов Ігор Миколайович").patronymic_letters == {"м", "н"}
+    assert "и" not in name_keys("Ванетук, Елена Александровна").given_letters
+    assert not name_keys("Dolgopolov I. S.").given_letters  # Latin initials: classes only
+    # The letters are not match keys: the store's name_keys rows do not change.
+    assert match_keys("Долгополов И. С.") == {"s:dolgopolov", "gi:I", "pi:S"}

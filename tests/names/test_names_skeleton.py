@@ -23,6 +23,18 @@ from powtrace.names.skeleton import initial_classes, patronymic_stem, surname_st
         ("Вячеслав", ["Viacheslav", "Vyacheslav", "Wjatscheslaw", "Viatcheslav"]),
         ("Жуков", ["Zhukov", "Joukov", "Schukow", "Žukov"]),
         ("Гончаренко", ["Honcharenko", "Goncharenko", "Gontscharenko", "Hontcharenko"]),
+        # сч: English, ICAO and KMU write s + ch, which is also German ш
+        ("Лемесчук", ["Lemeschuk", "LEMESCHUK", "Lemestschuk", "Lemestchouk"]),
+        # шч: every system writes it as it writes щ
+        ("Резашчук", ["Rezashchuk", "REZASHCHUK", "Resaschtschuk", "Rezachtchouk"]),
+        # тч: English and French tch is also their ч
+        ("Гатчук", ["Gatchuk", "GATCHUK", "Gattschuk", "Gatchouk"]),
+        # gu before a vowel is French г only in French; elsewhere it is г + у
+        ("Согуиков", ["Soguikow", "Soguikov", "SOGUIKOV"]),
+        ("Геннадий", ["Guennadi", "Gennadiy"]),
+        # French jou in mid-word is ж + у
+        ("Сажуиков", ["Sajouikov", "Sazhuikov"]),
+        ("Кужурин", ["Koujourine", "Kuzhurin"]),
     ],
 )
 def test_romanisations_share_a_skeleton_with_the_cyrillic(
@@ -56,3 +68,17 @@ def test_initials_match_across_scripts() -> None:
     assert initial_classes("Г") & initial_classes("H")  # Hryhorii
     assert initial_classes("Ж") & initial_classes("Zh")
     assert not initial_classes("П") & initial_classes("S")
+
+
+def test_latin_ambiguity_does_not_join_cyrillic_spellings() -> None:
+    # Gatchuk may be Гатчук or Гачук, Lemeschuk Лемесчук or Лемешук, Rezashchuk Резашчук or
+    # Резащук: the Latin spelling meets each, but the Cyrillic spellings stay apart.
+    for a, b, latin in [
+        ("Гатчук", "Гачук", "Gatchuk"),
+        ("Лемесчук", "Лемешук", "Lemeschuk"),
+        ("Резашчук", "Резащук", "Rezashchuk"),
+    ]:
+        assert not set(skeletons(a)) & set(skeletons(b)), (a, b)
+        assert set(skeletons(latin)) & set(skeletons(a)) and set(skeletons(latin)) & set(
+            skeletons(b)
+        )

@@ -8,6 +8,8 @@ script or romanisation (see docs/linkage.md):
   and given names with typos, which have no concept);
 - ``given@day``: a given-name key with an exact birth day (the query also tries the day/month
   swap and a year either side) — the fallback for surnames changed beyond one edit;
+- ``initial%day``: the same with a given-name initial class, for queries that give only
+  initials (court records: "Нинав М. О., 24.02.1997" for Нинаев);
 - ``given^year+letter``: a given-name concept with a birth year and the surname's first
   skeleton letter — the fallback for a query whose surname no registry record has (a typo of
   two letters, a spelling the keys do not fold);
@@ -17,6 +19,7 @@ script or romanisation (see docs/linkage.md):
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from datetime import date
@@ -24,7 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from powtrace.linkage.model import Frequencies, profile_of
+from powtrace.linkage.model import MEANS_SIZE, Frequencies, profile_of
 from powtrace.linkage.profile import EMPTY, FormProfile, Profile
 from powtrace.linkage.record import Record
 
@@ -85,6 +88,7 @@ def record_keys(profile: Profile) -> set[str]:
             if not fp.has_given:
                 keys.update(f"{s}!{i}" for i in initials)  # initials only: "Долгополов И. С."
         keys.update(f"{g}@{d}" for g in gkeys for d in days)
+        keys.update(f"{i}%{d}" for i in fp.given_initials for d in days)
     return keys
 
 
@@ -93,6 +97,16 @@ def _count_keys(*sets: frozenset[str]) -> tuple[str, ...]:
     """Frequency-table keys of one form's key sets (s:, g:, g:~, p:, p:~), memoised."""
     out: list[str] = []
     for prefix, keys in zip(("s:", "g:", "g:~", "p:", "p:~"), sets, strict=True):
+        out.extend(prefix + k for k in keys)
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _initial_count_keys(*sets: frozenset[str]) -> tuple[str, ...]:
+    """Frequency-table keys of a form's initials: gi:/pi: with each letter class and Cyrillic
+    letter (few distinct sets, so the cache stays small)."""
+    out: list[str] = []
+    for prefix, keys in zip(("gi:", "gi:", "pi:", "pi:"), sets, strict=True):
         out.extend(prefix + k for k in keys)
     return tuple(out)
 
@@ -109,6 +123,9 @@ class Index:
         self._near: dict[str, list[str]] = {}  # deletion form -> surname keys
         self._surnames: set[str] = set()
         self.all_initials: set[str] = set()
+        # Mean shares of initials (see Frequencies.mean_share), worked out on first use and
+        # forgotten when a record is added.
+        self._means: dict[tuple[str, bool], float] = {}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -116,7 +133,25 @@ class Index:
     @property
     def freq(self) -> Frequencies:
         """Term frequencies of the indexed keys."""
-        return Frequencies(self.counts, len(self.records))
+        return Frequencies(self.counts, len(self.records), self.initial_sets, self._means)
+
+    def initial_sets(self) -> dict[tuple[str, bool], Counter[frozenset[str]]]:
+        """(gi:/pi:, Cyrillic?) -> how many records have each set of initial letters (Cyrillic)
+        or letter classes (Latin), from each record's first name form."""
+        sets: dict[tuple[str, bool], Counter[frozenset[str]]] = defaultdict(Counter)
+        for profile in self.profiles:
+            if not profile.forms:
+                continue
+            fp = profile.forms[0]
+            for prefix, letters, classes in (
+                ("gi:", fp.given_letters, fp.given_initials),
+                ("pi:", fp.patr_letters, fp.patr_initials),
+            ):
+                if letters:
+                    sets[(prefix, True)][letters] += 1
+                if classes:
+                    sets[(prefix, False)][classes] += 1
+        return sets
 
     @classmethod
     def build(cls, records: Iterable[Record]) -> Index:
@@ -151,6 +186,11 @@ class Index:
             counted.update(
                 _count_keys(fp.surname, fp.given, fp.given_raw, fp.patronymic, fp.patr_raw)
             )
+            counted.update(
+                _initial_count_keys(
+                    fp.given_initials, fp.given_letters, fp.patr_initials, fp.patr_letters
+                )
+            )
             self.all_initials |= fp.given_initials
             for s in fp.surname:
                 if s not in self._surnames:
@@ -161,6 +201,11 @@ class Index:
         counts = self.counts
         for k in counted:
             counts[k] = counts.get(k, 0) + 1
+        # The mean shares are averages over the whole registry: work them out again only when
+        # it has grown by more than 1% (a full pass over the profiles each time would make
+        # adding and linking one record at a time quadratic).
+        if self._means and len(self.records) > 1.01 * self._means.get(MEANS_SIZE, 0.0):
+            self._means.clear()
 
     def neighbours(self, surnames: frozenset[str]) -> set[str]:
         """Indexed surname keys equal to, or one edit from, any of the given keys."""
@@ -185,6 +230,8 @@ class Index:
             if fp.surname and not (fp.surname & self._surnames):
                 letters = {s[0] for s in fp.surname}
                 years = _years(profile)
+                if years:  # a year either side: an age or a birth year can be a year off
+                    years = range(years.start - 1, years.stop + 1)
                 keys.update(f"{g}^{y}{c}" for g in fp.given for y in years for c in letters)
             for s in surnames:
                 if gkeys:
@@ -197,6 +244,8 @@ class Index:
                     initials = fp.given_initials or (self.all_initials | {""})
                     keys.update(f"{s}#{i}" for i in initials)
             keys.update(f"{g}@{d}" for g in gkeys for d in days)
+            if not gkeys:  # initials only (a court record): by the initial and the birth day
+                keys.update(f"{i}%{d}" for i in fp.given_initials for d in days)
         return keys
 
     def candidate_positions(self, profile: Profile, exclude: str | None = None) -> set[int]:

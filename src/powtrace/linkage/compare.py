@@ -14,7 +14,10 @@ from powtrace.linkage.profile import Birth, FormProfile
 
 NULL = -1
 FIELDS: dict[str, tuple[str, ...]] = {
-    "surname": ("same", "one_edit", "similar", "different"),
+    # neighbour: one edit apart, but both spellings are surnames in the registry (Новиков and
+    # Носков): two surnames far more often than one and its typo. Model._names assigns it,
+    # since only the registry's frequencies tell it from one_edit.
+    "surname": ("same", "one_edit", "neighbour", "similar", "different"),
     "given": ("same", "one_edit", "initial", "different"),
     "patronymic": ("same", "one_edit", "initial", "different"),
     "gender": ("agree", "disagree"),
@@ -36,14 +39,20 @@ FIELD_NAMES = tuple(FIELDS)
 NAME_FIELDS = ("surname", "given", "patronymic", "gender")
 # Levels whose weight is term-frequency adjusted: agreeing on a rare value is stronger evidence.
 TF_LEVELS = {"surname": (0, 1), "given": (0,), "patronymic": (0,)}
+# The "initial agrees" level is adjusted too, relative to the average initial (А. is common,
+# Ф. is not): its weight moves by log2(average share / this initial's share).
+INITIAL_LEVEL = {"given": 2, "patronymic": 2}
 
 _SIMILAR = 0.88  # Jaro-Winkler on skeletons; below it two surnames are simply different
 _cache: dict[tuple[frozenset[str], frozenset[str], int], tuple[int, str]] = {}
 
 
+ONE_EDIT, NEIGHBOUR, SIMILAR = 1, 2, 3  # surname levels (see FIELDS)
+
+
 def _near(a: frozenset[str], b: frozenset[str], shortest: int = 4) -> tuple[int, str]:
-    """(1, pair) for one edit apart (words of `shortest`+ symbols), (2, pair) for JW >= 0.88,
-    else (3, closest pair)."""
+    """(1, pair) for one edit apart (words of `shortest`+ symbols), (3, pair) for JW >= 0.88,
+    else (4, closest pair): the surname levels one_edit, similar and different."""
     best, pair = 0.0, ""
     for x in a:
         for y in b:
@@ -52,7 +61,7 @@ def _near(a: frozenset[str], b: frozenset[str], shortest: int = 4) -> tuple[int,
             sim = JaroWinkler.similarity(x, y)
             if sim > best:
                 best, pair = sim, f"{x}~{y}"
-    return (2, pair) if best >= _SIMILAR else (3, pair)
+    return (SIMILAR, pair) if best >= _SIMILAR else (SIMILAR + 1, pair)
 
 
 def near_cached(a: frozenset[str], b: frozenset[str], shortest: int = 4) -> tuple[int, str]:
@@ -83,8 +92,14 @@ def _part(
     concepts: tuple[frozenset[str], frozenset[str]],
     raw: tuple[frozenset[str], frozenset[str]],
     initials: tuple[frozenset[str], frozenset[str]],
+    letters: tuple[frozenset[str], frozenset[str]],
 ) -> tuple[int, frozenset[str] | str]:
-    """Compare a given name or patronymic: concept, raw skeleton, one edit, initial."""
+    """Compare a given name or patronymic: concept, raw skeleton, one edit, initial.
+
+    Initials agree by Cyrillic letter when both sides know one (Е. is not Игорь), else by the
+    letter classes that serve Latin spellings (I. may be И or Е); the shared letters or
+    classes are the detail, for the term frequency.
+    """
     if full_a and full_b:
         shared = concepts[0] & concepts[1]
         if shared:
@@ -100,7 +115,8 @@ def _part(
         return 3, pair
     if not (initials[0] and initials[1]):
         return NULL, ""
-    return (2, "") if initials[0] & initials[1] else (3, "")
+    shared = letters[0] & letters[1] if letters[0] and letters[1] else initials[0] & initials[1]
+    return (2, shared) if shared else (3, "")
 
 
 def given(a: FormProfile, b: FormProfile) -> tuple[int, frozenset[str] | str]:
@@ -111,6 +127,7 @@ def given(a: FormProfile, b: FormProfile) -> tuple[int, frozenset[str] | str]:
         (a.given, b.given),
         (a.given_raw, b.given_raw),
         (a.given_initials, b.given_initials),
+        (a.given_letters, b.given_letters),
     )
 
 
@@ -122,6 +139,7 @@ def patronymic(a: FormProfile, b: FormProfile) -> tuple[int, frozenset[str] | st
         (a.patronymic, b.patronymic),
         (a.patr_raw, b.patr_raw),
         (a.patr_initials, b.patr_initials),
+        (a.patr_letters, b.patr_letters),
     )
 
 
@@ -155,6 +173,14 @@ def birth(a: Birth | None, b: Birth | None) -> int:
         return CONSISTENT
     gap = max(a.lo - b.hi, b.lo - a.hi)
     return NEAR if gap <= 366 else CONFLICT
+
+
+def overlap(a: frozenset[str] | None, b: frozenset[str] | None) -> int:
+    """Agree when two key sets share a key, disagree when they share none; NULL when either is
+    missing (regions: every skeleton stem of the name is a key)."""
+    if not a or not b:
+        return NULL
+    return 0 if a & b else 1
 
 
 def equal(a: str | None, b: str | None) -> int:

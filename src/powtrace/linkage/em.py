@@ -39,8 +39,9 @@ def estimate_u(
     """u per level from random (query, registry) pairs, smoothed towards the prior."""
     counts = [[0] * len(FIELDS[f]) for f in FIELD_NAMES]
     n = len(index.profiles)
+    freq = index.freq
     for _ in range(pairs):
-        levels = model.levels(rng.choice(queries), index.profiles[rng.randrange(n)])
+        levels = model.levels(rng.choice(queries), index.profiles[rng.randrange(n)], freq)
         for i, level in enumerate(levels):
             if level != NULL:
                 counts[i][level] += 1
@@ -139,17 +140,18 @@ def fit(
     sample = profiles if len(profiles) <= em_queries else rng.sample(profiles, em_queries)
     u = estimate_u(model, profiles, index, u_pairs, rng)
     names: Counter[Pattern] = Counter()
+    freq = index.freq
     for p in sample:
         cands = list(index.candidate_positions(p))
         if len(cands) > max_candidates:
             cands = rng.sample(cands, max_candidates)
         for pos in cands:
-            levels = model.levels(p, index.profiles[pos])
+            levels = model.levels(p, index.profiles[pos], freq)
             if levels[_S] == 0 and levels[_G] == 0:
                 names[levels] += 1
     births = _birth_pairs(model, sample, index, rng, max_candidates)
     fixed = [
-        (model.levels(profile_of(a), profile_of(b)), r)
+        (model.levels(profile_of(a), profile_of(b), freq), r)
         for a, b, d in labelled
         if (r := _label(d)) is not None
     ]
@@ -201,6 +203,7 @@ def _birth_pairs(
         if p.birth is not None and p.birth.day:
             by_day[p.birth.lo].append(pos)
     out: Counter[Pattern] = Counter()
+    freq = index.freq
     for p in sample:
         if p.birth is None or not p.birth.day:
             continue
@@ -208,7 +211,7 @@ def _birth_pairs(
         if len(cands) > cap:
             cands = rng.sample(cands, cap)
         for pos in cands:
-            out[model.levels(p, index.profiles[pos])] += 1
+            out[model.levels(p, index.profiles[pos], freq)] += 1
     return out
 
 

@@ -107,10 +107,15 @@ def name_reason(
         if tf is not None:
             rarity = f"; {tf:.2%} of records" if tf >= 0.0005 else f"; rare, 1 in {1 / tf:,.0f}"
         return f"{label}: one letter apart ({_keys(detail)}{rarity}) {_fmt(weight)}"
+    if kind == "neighbour":
+        return (
+            f"{label}: another registry surname, one letter apart ({_keys(detail)}) {_fmt(weight)}"
+        )
     if kind == "similar":
         return f"{label}: similar ({_keys(detail)}) {_fmt(weight)}"
     if kind == "initial":
-        return f"{label}: initial agrees {_fmt(weight)}"
+        shares = f" ({_keys(detail)}; {tf:.1%} of records)" if tf is not None and detail else ""
+        return f"{label}: initial agrees{shares} {_fmt(weight)}"
     shown = f" ({_keys(detail)})" if detail else ""
     return f"{label}: different{shown} {_fmt(weight)}"
 

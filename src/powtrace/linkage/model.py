@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,12 +17,13 @@ from powtrace.linkage.explain import FieldWeight, Score
 from powtrace.linkage.profile import Profile
 from powtrace.linkage.record import Record
 
-FORMAT = "powtrace-linkage-model/1"
+# /2: the surname field gained the "neighbour" level (a /1 model has one level fewer).
+FORMAT = "powtrace-linkage-model/2"
 
 # Priors: what a reviewer would guess before any data (m: among matches, u: among non-matches).
 # EM and judgements move them; they matter only for a model never fitted.
 DEFAULT_M: dict[str, list[float]] = {
-    "surname": [0.90, 0.05, 0.02, 0.03],
+    "surname": [0.90, 0.05, 0.005, 0.02, 0.025],
     "given": [0.85, 0.03, 0.09, 0.03],
     "patronymic": [0.85, 0.03, 0.11, 0.01],
     "gender": [0.99, 0.01],
@@ -32,7 +33,7 @@ DEFAULT_M: dict[str, list[float]] = {
     "side": [0.99, 0.01],
 }
 DEFAULT_U: dict[str, list[float]] = {
-    "surname": [0.001, 0.002, 0.01, 0.987],
+    "surname": [0.001, 0.002, 0.001, 0.01, 0.986],
     "given": [0.06, 0.01, 0.006, 0.924],
     "patronymic": [0.07, 0.005, 0.006, 0.919],
     "gender": [0.9, 0.1],
@@ -93,18 +94,35 @@ class Model:
         rate = min(max(self.match_rate, 1e-6), 0.95)
         return math.log2(rate / (n * (1 - rate)))
 
-    def level_weight(self, name: str, level: int, tf: float | None = None) -> float:
-        """Weight of one level; with a term frequency, of agreeing on that particular value."""
+    def level_weight(
+        self, name: str, level: int, tf: float | None = None, mean: float | None = None
+    ) -> float:
+        """Weight of one level; with a term frequency, of agreeing on that particular value.
+
+        Agreeing on a name weighs log2(m / tf). Agreeing on an initial weighs the level's own
+        weight moved by log2(mean / tf): `mean` is the chance that two random records share an
+        initial, the average that the level's u stands for, so that sharing a rare initial
+        counts for more than sharing А.
+        """
         if level == cmp.NULL:
             return 0.0
-        if tf is not None and level in cmp.TF_LEVELS.get(name, ()):
-            return math.log2(max(self.m[name][level], _EPS) / max(tf, 1e-9))
+        if tf is not None:
+            if level in cmp.TF_LEVELS.get(name, ()):
+                m = self.m[name][level]
+                initial = cmp.INITIAL_LEVEL.get(name)
+                if initial is not None:
+                    # tf is a share among full names, so m must be too: leave out the pairs
+                    # where one side gave only an initial.
+                    m /= max(1.0 - self.m[name][initial], _EPS)
+                return math.log2(max(m, _EPS) / max(tf, 1e-9))
+            if mean and level == cmp.INITIAL_LEVEL.get(name):
+                return self._w[name][level] + math.log2(mean / max(tf, 1e-9))
         return self._w[name][level]
 
     def _names(
         self, pa: Profile, pb: Profile, freq: Frequencies | None
     ) -> tuple[float, tuple[Any, ...]]:
-        """Best name-form pair: its summed name weight and per-part (level, detail, tf)."""
+        """Best name-form pair: its summed name weight and per-part (level, detail, tf, mean)."""
         best: tuple[float, tuple[Any, ...]] = (-math.inf, ())
         for fa in pa.forms:
             for fb in pb.forms:
@@ -112,13 +130,18 @@ class Model:
                 total = 0.0
                 for name, fn, prefix in _NAME_PARTS:
                     level, detail = fn(fa, fb)
-                    tf = None
+                    tf = mean = None
                     if freq and level == 0 and detail:
                         tf = freq.tf(prefix, detail)
-                    elif freq and level == 1 and name == "surname":
+                    elif freq and level == cmp.ONE_EDIT and name == "surname":
                         tf = freq.tf_typo(fa.surname, fb.surname)
-                    total += self.level_weight(name, level, tf)
-                    parts.append((level, detail, tf))
+                        if tf is None:  # both are registry surnames: Новиков and Носков
+                            level = cmp.NEIGHBOUR
+                    elif freq and level == 2 and detail and name != "surname":
+                        tf = freq.tf_initial(prefix[0] + "i:", detail)
+                        mean = freq.mean_share(prefix[0] + "i:", detail)
+                    total += self.level_weight(name, level, tf, mean)
+                    parts.append((level, detail, tf, mean))
                 if total > best[0]:
                     best = (total, tuple(parts))
         return best
@@ -130,13 +153,14 @@ class Model:
         total += w["gender"][g] if (g := cmp.gender(pa.gender, pb.gender)) >= 0 else 0.0
         total += w["birth"][b] if (b := cmp.birth(pa.birth, pb.birth)) >= 0 else 0.0
         total += w["unit"][x] if (x := cmp.equal(pa.unit, pb.unit)) >= 0 else 0.0
-        total += w["region"][x] if (x := cmp.equal(pa.region, pb.region)) >= 0 else 0.0
+        total += w["region"][x] if (x := cmp.overlap(pa.region, pb.region)) >= 0 else 0.0
         total += w["side"][x] if (x := cmp.equal(pa.side, pb.side)) >= 0 else 0.0
         return total + self.prior_weight(freq.total if freq else None)
 
-    def levels(self, pa: Profile, pb: Profile) -> tuple[int, ...]:
-        """The agreement level of every field (NULL = -1), in FIELD_NAMES order."""
-        _, parts = self._names(pa, pb, None)
+    def levels(self, pa: Profile, pb: Profile, freq: Frequencies | None = None) -> tuple[int, ...]:
+        """The agreement level of every field (NULL = -1), in FIELD_NAMES order; without the
+        registry's frequencies a surname is never at the neighbour level."""
+        _, parts = self._names(pa, pb, freq)
         return (
             parts[0][0],
             parts[1][0],
@@ -144,7 +168,7 @@ class Model:
             cmp.gender(pa.gender, pb.gender),
             cmp.birth(pa.birth, pb.birth),
             cmp.equal(pa.unit, pb.unit),
-            cmp.equal(pa.region, pb.region),
+            cmp.overlap(pa.region, pb.region),
             cmp.equal(pa.side, pb.side),
         )
 
@@ -154,16 +178,16 @@ class Model:
         n = freq.total if freq else self.population
         prior = self.prior_weight(n)
         weights = [FieldWeight("prior", -1, prior, ex.prior_reason(self.match_rate, n, prior))]
-        for name, (level, detail, tf) in zip(
+        for name, (level, detail, tf, mean) in zip(
             ("surname", "given", "patronymic"), parts, strict=True
         ):
-            w = self.level_weight(name, level, tf)
+            w = self.level_weight(name, level, tf, mean)
             weights.append(FieldWeight(name, level, w, ex.name_reason(name, level, detail, tf, w)))
         others = (
             ("gender", cmp.gender(pa.gender, pb.gender), f"{pa.gender} vs {pb.gender}"),
             ("birth", cmp.birth(pa.birth, pb.birth), ""),
             ("unit", cmp.equal(pa.unit, pb.unit), ""),
-            ("region", cmp.equal(pa.region, pb.region), ""),
+            ("region", cmp.overlap(pa.region, pb.region), ""),
             ("side", cmp.equal(pa.side, pb.side), f"{pa.side} vs {pb.side}"),
         )
         for name, level, detail in others:
@@ -241,14 +265,50 @@ class Model:
         return cls.from_json(Path(path).read_text(encoding="utf-8"))
 
 
+MEANS_SIZE = ("#size", False)  # in Frequencies' means: the registry size they were worked out at
+
+
 class Frequencies:
     """How many registry records carry each key: term frequencies for the TF adjustment."""
 
-    __slots__ = ("counts", "total")
+    __slots__ = ("_means", "counts", "initial_sets", "total")
 
-    def __init__(self, counts: dict[str, int], total: int) -> None:
+    def __init__(
+        self,
+        counts: dict[str, int],
+        total: int,
+        initial_sets: Callable[[], Mapping[tuple[str, bool], Mapping[frozenset[str], int]]]
+        | None = None,
+        means: dict[tuple[str, bool], float] | None = None,
+    ) -> None:
         self.counts = counts
         self.total = max(total, 1)
+        # () -> {(prefix, Cyrillic?): how many records have each set of initial letters
+        # (classes)}; asked only when a mean share is not yet in `means`
+        self.initial_sets = initial_sets
+        self._means = {} if means is None else means
+
+    def tf_initial(self, prefix: str, keys: frozenset[str]) -> float:
+        """Share of records whose initial agrees with `keys` (the commonest of the shared
+        letters: a record counts under every letter its name may start with)."""
+        high = max((self.counts.get(prefix + k, 0) for k in keys), default=0)
+        return max(high, 1) / self.total
+
+    def mean_share(self, prefix: str, keys: frozenset[str]) -> float | None:
+        """The average of `tf_initial` over the records: how often two random records agree on
+        an initial of the kind `keys` are (Cyrillic letters, or Latin letter classes)."""
+        cyrillic = any("\u0400" <= k[:1] <= "\u04ff" for k in keys)
+        found = self._means.get((prefix, cyrillic))
+        if found is None:
+            every = self.initial_sets() if self.initial_sets else {}
+            for (p, c), sets in every.items():
+                n = sum(sets.values())
+                self._means[(p, c)] = (
+                    sum(k * self.tf_initial(p, s) for s, k in sets.items()) / n if n else 0.0
+                )
+            found = self._means.setdefault((prefix, cyrillic), 0.0)
+            self._means[MEANS_SIZE] = float(self.total)
+        return found or None
 
     def tf_typo(self, a: frozenset[str], b: frozenset[str]) -> float | None:
         """For surnames one edit apart: the share of the one the registry knows, when only one

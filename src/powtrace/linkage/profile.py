@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
 from powtrace.domain.dates import PartialDate, Precision
 from powtrace.linkage.record import NameParts, Record
-from powtrace.names import NameKeys, detect_language, name_keys, readings, skeleton
-from powtrace.names.keys import surname_keys
+from powtrace.names import NameKeys, detect_language, name_keys, readings, skeleton, skeletons
+from powtrace.names.keys import given_part, surname_keys
 
 _INTERN: dict[frozenset[str], frozenset[str]] = {}
 EMPTY: frozenset[str] = frozenset()
@@ -29,10 +30,12 @@ class FormProfile:
         "gender",
         "given",
         "given_initials",
+        "given_letters",
         "given_raw",
         "has_given",
         "has_patronymic",
         "patr_initials",
+        "patr_letters",
         "patr_raw",
         "patronymic",
         "surname",
@@ -42,9 +45,11 @@ class FormProfile:
         self.surname = intern(keys.surname)
         self.given, self.given_raw = _split(keys.given)
         self.given_initials = intern(keys.given_initial)
+        self.given_letters = intern(keys.given_letters)
         self.has_given = bool(keys.given)
         self.patronymic, self.patr_raw = _split(keys.patronymic)
         self.patr_initials = intern(keys.patronymic_initial)
+        self.patr_letters = intern(keys.patronymic_letters)
         self.has_patronymic = bool(keys.patronymic)
         self.gender = keys.gender
 
@@ -65,11 +70,11 @@ def _as_surname(word: str) -> frozenset[str]:
     return k.surname or frozenset(x[1:] for x in k.given if x[:1] == "~")
 
 
-def _as_given(word: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Given-name keys and initial classes of a word known to be a given name."""
-    k = name_keys(word)
-    keys = k.given or frozenset("~" + x for x in k.surname)
-    return keys, k.given_initial or name_keys(word[:1] + ".").given_initial
+def _as_given(word: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Given-name keys, initial classes and Cyrillic first letters of a word known to be a
+    given name."""
+    keys, initials, letters = given_part(word)
+    return keys or frozenset("~" + x for x in _as_surname(word)), initials, letters
 
 
 def _complete(keys: NameKeys, parts: NameParts) -> bool:
@@ -83,9 +88,12 @@ def _complete(keys: NameKeys, parts: NameParts) -> bool:
 
 def _from_words(surname: str, given: str | None, base: NameKeys) -> NameKeys:
     """Keys built word by word when the parser read the roles wrongly."""
-    g, gi = _as_given(given) if given else (frozenset(), base.given_initial)
+    if given:
+        g, gi, gl = _as_given(given)
+    else:
+        g, gi, gl = frozenset(), base.given_initial, base.given_letters
     s: frozenset[str] = frozenset().union(*(_as_surname(w) for w in _WORD.findall(surname)))
-    return replace(base, surname=s, given=g, given_initial=gi)
+    return replace(base, surname=s, given=g, given_initial=gi, given_letters=gl)
 
 
 @lru_cache(maxsize=65536)
@@ -232,16 +240,42 @@ _REGION_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
-def region_key(region: str | None) -> str | None:
-    """A region's name as a skeleton stem: Курская область = Kursk region = Курська область."""
-    if not region:
-        return None
-    words = [w for w in re.findall(r"[^\W\d_]+", region.lower()) if w not in _REGION_WORDS]
-    if not words:
-        return None
-    skel = skeleton(max(words, key=len))
+def _fold_latin_word(word: str) -> str:
+    """A Latin word without its diacritics (kraï → krai); Cyrillic words are left alone (й)."""
+    if any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return word
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )
+
+
+def _region_stem(skel: str) -> str:
     # Adjectival endings differ by language (курская, курська, kurskaya): keep the stem.
     stem = re.sub(r"(aa|a|o|e|u|ogo|oi|ij|i)$", "", skel)
     # Belgorod / Белгородская: the adjective adds -sk, so -sk goes from every stem.
     return re.sub(r"sk$", "", stem) or skel
+
+
+@lru_cache(maxsize=4096)
+def region_key(region: str | None) -> frozenset[str] | None:
+    """A region's name as skeleton stems: Курская область = Kursk region = Курська область.
+
+    Every skeleton of the name counts (Bachkortostan's ch is ш, Astrachan's ch is х), so two
+    regions agree when their stems intersect. A Ukrainian adjective in -зьк- is also read with
+    the г it replaced (Оренбурзька область, from Оренбург).
+    """
+    if not region:
+        return None
+    words = [
+        w
+        for w in (_fold_latin_word(x) for x in re.findall(r"[^\W\d_]+", region.lower()))
+        if w not in _REGION_WORDS
+    ]
+    if not words:
+        return None
+    word = max(words, key=len)
+    spellings = {word}
+    if re.search(r"зьк(а|ий|ої|ій|у|ою)?$", word):
+        spellings.add(re.sub(r"зьк", "гськ", word))
+    stems = {_region_stem(skel) for w in spellings for skel in skeletons(w)}
+    return frozenset(stems) or None

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from powtrace.names.script import is_cyrillic
 from powtrace.names.skeleton import skeletons
+from powtrace.names.translit import transliterate_as
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,7 @@ class Lexicon:
 
     names: dict[str, GivenName]
     given_index: dict[str, frozenset[str]]
+    cyrillic_given_index: dict[str, frozenset[str]]
     diminutive_index: dict[str, frozenset[str]]
     patronymic_index: dict[str, frozenset[str]]
     ru_forms: frozenset[str]
@@ -81,12 +85,14 @@ def lexicon() -> Lexicon:
             diminutives=tuple(diminutives.get(concept, ())),
         )
     given_pairs = [(w, n.concept) for n in names.values() for w in n.ru + n.uk + n.latin]
+    cyrillic_pairs = [(w, n.concept) for n in names.values() for w in n.ru + n.uk]
     patr_pairs = [
         (w, n.concept) for n in names.values() for w in n.ru_patronymics + n.uk_patronymics
     ]
     return Lexicon(
         names=names,
         given_index=_index(given_pairs),
+        cyrillic_given_index=_index(cyrillic_pairs),
         diminutive_index=_index(dim_pairs),
         patronymic_index=_index(patr_pairs),
         ru_forms=frozenset(w.lower() for n in names.values() for w in n.ru),
@@ -94,15 +100,55 @@ def lexicon() -> Lexicon:
     )
 
 
+def _fold(word: str) -> str:
+    return word.casefold().replace("ё", "е")
+
+
+@cache
+def name_forms() -> frozenset[str]:
+    """Every spelling the tables give or imply, case-folded: Cyrillic forms and diminutives,
+    the Western forms, and every romanisation of the Russian and Ukrainian forms."""
+    out: set[str] = set()
+    for n in lexicon().names.values():
+        out.update(_fold(w) for w in n.ru + n.uk + n.latin)
+        for language, forms in (("ru", n.ru), ("uk", n.uk)):
+            for w in forms:
+                out.update(_fold(x) for x in transliterate_as(w, language).values())  # type: ignore[arg-type]
+        for dim, language in n.diminutives:
+            out.add(_fold(dim))
+            out.add(_fold(transliterate_as(dim, "uk" if language == "uk" else "ru")["en_press"]))
+    return frozenset(out)
+
+
+def is_name_form(word: str) -> bool:
+    """True when the word is spelled exactly as a table name, diminutive or romanisation of one
+    (Вітя, Andrew, Yakov), rather than merely sharing a skeleton with one (Зімін, Andreev)."""
+    return _fold(word) in name_forms()
+
+
+# Latin endings of Slavic surnames. A Latin word ending so is a given name only when it is
+# spelled as one (Yakov, Lev, Konstantin): a shared skeleton alone would make the surname
+# Andreev the English Andrew.
+_LATIN_SURNAME = re.compile(r"(ov|ev|ow|ew|in|yn|enko|uk|sk[iy]j?|skii|ova|eva|ina)$")
+
+
 @lru_cache(maxsize=65536)
 def given_concepts(word: str, *, diminutives: bool = True) -> frozenset[str]:
-    """Concepts (e.g. 'aleksei') a nominative given name or diminutive in any script stands for."""
+    """Concepts (e.g. 'aleksei') a nominative given name or diminutive in any script stands for.
+
+    A Cyrillic word is looked up among the Cyrillic forms only: the Western forms are there for
+    Latin text, and their skeletons can be a Russian surname's (Andrew and Андреев).
+    """
     lex = lexicon()
+    cyrillic = any(is_cyrillic(ch) for ch in word)
+    index = lex.cyrillic_given_index if cyrillic else lex.given_index
     found: set[str] = set()
     for skel in skeletons(word):
-        found |= lex.given_index.get(skel, frozenset())
+        found |= index.get(skel, frozenset())
         if diminutives:
             found |= lex.diminutive_index.get(skel, frozenset())
+    if found and not cyrillic and _LATIN_SURNAME.search(_fold(word)) and not is_name_form(word):
+        return frozenset()
     return frozenset(found)
 
 

@@ -45,6 +45,7 @@ def _langs(lang: str | None) -> tuple[str, ...]:
 class _Parse:
     kind: str  # Name, Surn, Patr or NOUN
     form: Form
+    known: bool = True  # False for a guess from the word's ending (not in the dictionary)
 
 
 @lru_cache(maxsize=262144)
@@ -62,19 +63,41 @@ def _analyse(word: str, code: str) -> tuple[_Parse, ...]:
         case = next((c for c in _CASES if c in grammemes), None)
         if kind is None:
             if "NOUN" in grammemes:
-                out[_Parse("NOUN", Form(parse.normal_form, "m", case))] = None
+                out[_Parse("NOUN", Form(parse.normal_form, "m", case), parse.is_known)] = None
             continue
         nominative = parse.inflect({"nomn", "sing"}) if "Fixd" not in grammemes else None
         # pymorphy3-ru lemmatises Петровой to петров; inflecting keeps the feminine Петрова.
         text = nominative.word if nominative is not None else parse.normal_form
-        out[_Parse(kind, Form(text, gender, case))] = None
+        out[_Parse(kind, Form(text, gender, case), parse.is_known)] = None
     return tuple(out)
 
 
-def _readings(word: str, lang: str | None, kind: str) -> tuple[Form, ...]:
-    """Readings of `kind` (Name, Surn, Patr or NOUN) from the analyzers for `lang`."""
-    found = (p.form for code in _langs(lang) for p in _analyse(word, code) if p.kind == kind)
+def _readings(word: str, lang: str | None, kind: str, known_only: bool = False) -> tuple[Form, ...]:
+    """Readings of `kind` (Name, Surn, Patr or NOUN) from the analyzers for `lang`; with
+    `known_only`, only those of words the dictionaries hold (not guesses from the ending)."""
+    found = (
+        p.form
+        for code in _langs(lang)
+        for p in _analyse(word, code)
+        if p.kind == kind and (p.known or not known_only)
+    )
     return tuple(dict.fromkeys(found))
+
+
+def _with_yo(low: str, lang: str | None) -> list[Form]:
+    """The ё spelling of a nominative surname written with е, when the dictionary knows it.
+
+    Official lists write Киселев for Киселёв, but a Ukrainian respelling keeps the sound
+    (Кисельов, Kyselov), so both spellings need keys. Only dictionary words are looked up: the
+    check is one DAWG look-up, a guessed parse would cost far more and know nothing of ё.
+    """
+    if "е" not in low or lang == "uk" or not analyzer("ru").word_is_known(low):
+        return []
+    return [
+        f
+        for f in _readings(low, "ru", "Surn", known_only=True)
+        if f.case == "nomn" and "ё" in f.text and f.text.replace("ё", "е") == low
+    ]
 
 
 @lru_cache(maxsize=131072)
@@ -137,13 +160,15 @@ def surname_forms(word: str, lang: str | None = None) -> tuple[Form, ...]:
     """Nominative readings of a Cyrillic surname, both genders (Долгополова → -ова f, -ов m)."""
     low = word.lower()
     if _NOMINATIVE_ONLY.search(low):
-        return (Form(low, surname_gender(low), "nomn"),)
+        return (Form(low, surname_gender(low), "nomn"), *_with_yo(low, lang))
     found = list(_readings(low, lang, "Surn"))
-    if not found:
+    if not _readings(low, lang, "Surn", known_only=True):
         # A surname that is also a common noun (Мороз, Мельник) parses only as the noun.
-        found = list(_readings(low, lang, "NOUN"))
+        if not found:
+            found = list(_readings(low, lang, "NOUN"))
+        # Unknown to the dictionary (at most guessed from its ending, which takes Соцонака for
+        # a nominative): the usual endings, and the word itself as a nominative.
         found += _by_endings(low)
-        # Unknown to the dictionary: the word may itself be a nominative we cannot recognise.
         found.append(Form(low, surname_gender(low), "nomn"))
     return tuple(dict.fromkeys(found))
 

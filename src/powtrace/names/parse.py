@@ -106,16 +106,38 @@ _SURNAME_SHAPE = re.compile(
 )
 
 
+# A surname in any case, or a Latin one: what a word with no given-name reading most likely is.
+_DECLINED_SURNAME_SHAPE = re.compile(
+    r"((ов|ев|ёв|єв|ин|ын|ін)(а|у|ым|им|ой|ою|ої|ій|ові|еві|е)|(ск|цк|ськ|цьк)(ого|ому|им|ім|ой"
+    r"|ую|ої|ою)|енк(а|у|ом|ові)|(ov|ev|ow|ew|in|yn|enko|uk|sk[iy]j?|skii|ova|eva|ina|aya))$"
+)
+
+
+def _surname_shaped(word: str) -> bool:
+    """True for a word ending as Slavic surnames do, in the nominative or declined."""
+    low = word.lower()
+    return bool(_SURNAME_SHAPE.search(low) or _DECLINED_SURNAME_SHAPE.search(low))
+
+
+def _table_score(word: str) -> int:
+    """3 for a word spelled as a table name (Вітя), 2 for one sharing only a skeleton with one
+    (Зімін, which the і/е rule brings to Семён), else 0."""
+    if not lx.given_concepts(word):
+        return 0
+    return 3 if lx.is_name_form(word) else 2
+
+
 def _given_score(word: str, lang: Language | None) -> int:
     """2 for a declined name from our tables, 1 for a name only pymorphy3 knows, else 0."""
-    if _SURNAME_SHAPE.search(word.lower()):
-        return 0  # shaped like a surname: not worth a dictionary look-up
-    if any(is_cyrillic(ch) for ch in word):
-        for form in morph.given_forms(word, lang):
-            if lx.given_concepts(form.text):
-                return 2
-        return 1 if morph.given_forms(word, lang) else 0
-    return 0
+    if not any(is_cyrillic(ch) for ch in word):
+        return 0
+    shaped = _surname_shaped(word)
+    for form in morph.given_forms(word, lang):
+        if lx.given_concepts(form.text):
+            return 2  # Константина: a declined Константин, though it ends like Ильина
+    if shaped:
+        return 0  # shaped like a surname, and no table name: not a given name
+    return 1 if morph.given_forms(word, lang) else 0
 
 
 def _is_patronymic(word: str) -> bool:
@@ -131,8 +153,8 @@ def _assign(words: list[_Word], latin: bool, lang: Language | None) -> tuple[int
     surname = caps[0] if len(caps) == 1 and n > 1 else None  # "SURNAME Given" convention
     if surname is None and n > 1 and words[0].comma_after:
         surname = 0  # "Surname, Given"
-    score = [2 if lx.given_concepts(w.text) else 0 for w in words]
-    if 2 not in score:  # only when our tables know none of the words is pymorphy3 asked
+    score = [_table_score(w.text) for w in words]
+    if not any(score):  # only when our tables know none of the words is pymorphy3 asked
         score = [_given_score(w.text, lang) for w in words]
     patr = [_is_patronymic(w.text) for w in words]
     free = [i for i in range(n) if i != surname]
@@ -147,10 +169,15 @@ def _assign(words: list[_Word], latin: bool, lang: Language | None) -> tuple[int
     else:
         free = [i for i in free if i != patronymic]
         named = sorted((i for i in free if score[i]), key=lambda i: -score[i])
+        shaped = [i for i in free if _surname_shaped(words[i].text)]
         if n == 1:
-            given = 0 if score[0] == 2 and not patr[0] else None
+            given = 0 if score[0] >= 2 and not patr[0] else None
         elif named and (len(named) == 1 or score[named[0]] > score[named[1]]):
             given = named[0]
+        elif not named and surname is None and len(free) == 2 and len(shaped) == 1:
+            # Two words no table knows, one shaped like a surname (PETROV ANREI, a typo in the
+            # given name; Елнеы Виноградовой): the other one is the given name.
+            given = next(i for i in free if i != shaped[0])
         elif len(free) >= 2 or (named and surname is not None):
             pool = named or free
             # Lists put the surname first; Latin prose puts the given name first.
@@ -185,10 +212,10 @@ def _title(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
-def _gender_of_patronymic(word: str) -> str | None:
-    """'f' for -вна/-ична/-vna, 'm' for -вич/-ич/-vich, else None."""
+def patronymic_gender(word: str) -> str | None:
+    """'f' for -вна/-ична/-vna, 'm' for -вич/-ич/-vich (declined forms too), else None."""
     low = word.lower()
-    if re.search(r"(вн|ичн|vn|wn|chn)\w?$", low):
+    if re.search(r"(вн|ичн|vn|wn|chn)\w{0,2}$", low):
         return "f"
     return "m" if re.search(r"(ич|іч|ch|č)\w{0,2}$", low) else None
 
@@ -211,7 +238,7 @@ def readings(text: str) -> tuple[ParsedName, ...]:
     patr_forms: tuple[morph.Form, ...] = ()
     if r.patronymic:
         patr_forms = morph.patronymic_forms(r.patronymic, lang) if cyr else ()
-        gender = _gender_of_patronymic(r.patronymic)
+        gender = patronymic_gender(r.patronymic)
         patr_forms += (morph.Form(r.patronymic.lower(), gender, "nomn"),)
     genders = {f.gender for f in given_forms if f.gender} or {f.gender for f in patr_forms}
     genders.discard(None)

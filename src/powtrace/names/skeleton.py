@@ -9,7 +9,9 @@ glide (И-, Й-, І-, Я-, Ю-, Є-). What varies between systems is folded away
 - ё is e or o (Kovalev/Kovalyov/Kowaljow); Latin yo/io/jo is likewise e or o;
 - г ґ and Latin g gh are g; Latin h is g or х (Ukrainian h, ISO 9 h);
 - ambiguous Latin spellings give several skeletons: ch is ч (English), х (German) or ш (French);
-  sch is ш or ж (German); c is к or ц; z is з or ц (German); j is a glide or ж (French);
+  sch is ш or ж (German) or сч (English, ICAO: Lemeschuk); c is к or ц; z is з or ц (German);
+  j is a glide or ж (French); gu before e/i is г (French) or г + у; tch is ч or тч (Gatchuk);
+  shch, schtsch and chtch are щ or шч (Rezashchuk) — Cyrillic spellings stay apart;
 - double letters are collapsed, soft and hard signs and apostrophes are dropped.
 """
 
@@ -39,12 +41,13 @@ _CYR_VOWELS = frozenset("аеёєиіїоуыэюя")
 
 # Latin graphemes, tried longest first; the value lists the skeleton readings, likeliest first.
 _LAT = {
-    "schtsch": ("x",), "shtsch": ("x",), "chtch": ("x",), "szcz": ("x",), "shch": ("x",),
-    "tsch": ("q",), "shh": ("x",), "sch": ("x", "j"), "tch": ("q",), "tsh": ("q",),
+    "schtsch": ("x", "xq"), "shtsch": ("x",), "chtch": ("x", "xq"), "szcz": ("x",),
+    "shch": ("x", "xq"), "tsch": ("q",), "shh": ("x",), "sch": ("x", "j", "sq"),
+    "tch": ("q", "tq"), "tsh": ("q",),
     "zh": ("j",), "kh": ("h",), "sh": ("x",), "ch": ("q", "h", "x"), "cz": ("q",),
     "sz": ("x",), "ts": ("c",), "tz": ("c",), "ck": ("k",), "gh": ("g",), "ph": ("f",),
-    "th": ("t",), "iou": ("u",), "you": ("u",), "ou": ("u", "ou"), "yo": ("e", "o"),
-    "io": ("e", "o"), "jo": ("e", "o", "jo"),
+    "th": ("t",), "iou": ("u",), "you": ("u",), "jou": ("ju", "u"), "ou": ("u", "ou"),
+    "yo": ("e", "o"), "io": ("e", "o"), "jo": ("e", "o", "jo"),
     "x": ("ks",), "w": ("v",), "q": ("k",), "c": ("k", "c"), "z": ("s", "c"), "j": ("", "j"),
     "y": ("",), "i": ("",), "h": ("g", "h"),
 }  # fmt: skip
@@ -91,7 +94,9 @@ def _latin_segments(text: str, initial: bool = True) -> list[tuple[str, ...]]:
     i, n = 0, len(text)
     while i < n:
         if text.startswith("gu", i) and i + 2 < n and text[i + 2] in "eiy":
-            out.append(("g",))  # French gu before e/i: Guennadi, Sergueï
+            # French gu before e/i is г (Guennadi, Sergueï); elsewhere it is г + у (Soguikow,
+            # Baseguin for Согуиков, Басегуин).
+            out.append(("g", "gu"))
             i += 2
             continue
         for size in range(min(_LAT_LONGEST, n - i), 0, -1):

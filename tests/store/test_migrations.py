@@ -71,3 +71,29 @@ def test_upgrade_from_first_schema_keeps_rows_and_chain(
     with store.reading() as conn:
         assert verify_store(conn).ok
     store.close()
+
+
+def test_upgrade_to_0007_derives_every_name_key_again(
+    engine_kind: str, store_url: str | None, tmp_path: Path
+) -> None:
+    """Keys written by earlier name rules are replaced by what the current rules derive."""
+    home = tmp_path / "home"
+    if store_url is None:
+        Store.init(home).close()
+        (home / "powtrace.db").unlink()
+        engine = eng.make_engine(eng.sqlcipher_url(home / "powtrace.db", resolve_key(home)))
+    else:
+        engine = eng.make_engine(store_url)
+    eng.migrate(engine, "0006")
+    text = "Андреев В. И."
+    with Store(engine, home).transaction("old-version") as tx:
+        person = writes.add_person(tx, Person([NameForm(text, kind="official")], side="russia"))
+        tx.conn.execute(name_keys.delete())  # as an earlier release might have left them
+        tx.conn.execute(name_keys.insert(), [{"person_id": person.id, "position": 0, "key": "s:x"}])
+    engine.dispose()
+    store = Store.init(home, store_url)
+    with store.reading() as conn:
+        keys = set(conn.execute(sa.select(name_keys.c.key)).scalars())
+        assert keys == set(match_keys(text))
+        assert verify_store(conn).ok
+    store.close()

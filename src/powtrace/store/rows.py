@@ -66,6 +66,29 @@ def name_key_values(person_id: str, forms: list[NameForm]) -> list[dict[str, Any
     ]
 
 
+def index_all_names(conn: sa.Connection, batch: int = 5000) -> int:
+    """Write the ``name_keys`` rows of every stored name form; returns how many.
+
+    For migrations (0002 built the index, 0007 rebuilds it after the keys changed), so it
+    names only the columns every revision since 0002 has, in plain SQL.
+    """
+    insert = sa.text(
+        "INSERT INTO name_keys (person_id, position, key) VALUES (:person_id, :position, :key)"
+    )
+    forms = conn.execute(sa.text("SELECT person_id, position, text FROM name_forms")).all()
+    pending: list[dict[str, Any]] = []
+    written = 0
+    for f in forms:
+        for key in sorted(match_keys(f.text)):
+            pending.append({"person_id": f.person_id, "position": f.position, "key": key[:120]})
+        if len(pending) >= batch:
+            conn.execute(insert, pending)
+            written, pending = written + len(pending), []
+    if pending:
+        conn.execute(insert, pending)
+    return written + len(pending)
+
+
 def load_persons(conn: sa.Connection, ids: list[str] | None = None) -> list[Person]:
     """Persons with their name forms and external ids, in id order."""
     q = sa.select(persons).order_by(persons.c.id)

@@ -72,23 +72,9 @@ def upgrade() -> None:
 
 
 def _index_existing_names() -> None:
-    from powtrace.names import match_keys
+    from powtrace.store.rows import index_all_names
 
-    conn = op.get_bind()
-    forms = conn.execute(sa.text("SELECT person_id, position, text FROM name_forms")).all()
-    rows = [
-        {"person_id": f.person_id, "position": f.position, "key": key}
-        for f in forms
-        for key in sorted(match_keys(f.text))
-    ]
-    if rows:
-        conn.execute(
-            sa.text(
-                "INSERT INTO name_keys (person_id, position, key) VALUES (:person_id, "
-                ":position, :key)"
-            ),
-            rows,
-        )
+    index_all_names(op.get_bind())
 
 
 def downgrade() -> None:

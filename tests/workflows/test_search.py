@@ -64,3 +64,14 @@ def test_sealed_and_merged_persons_are_not_found(store: Store) -> None:
     assert search_persons(store, "Sekretov", Visibility.RESTRICTED) == []
     assert [h.id for h in search_persons(store, "Sekretov", Visibility.SEALED)] != []
     assert [h.id for h in search_persons(store, "Orlov Sergei", Visibility.RESTRICTED)] == [kept.id]
+
+
+def test_one_word_needs_a_whole_name_part_and_exact_outranks_sound_alike(store: Store) -> None:
+    ivan = _add(store, "Петров Иван Олегович")
+    igor = _add(store, "Сидоров Игорь Павлович")
+    igar = _add(store, "Игарев Олег Павлович")
+    # "Igor" shares only the initial with Ivan: an initial alone is no hit.
+    hits = search_persons(store, "Igor", Visibility.RESTRICTED)
+    assert ivan.id not in {h.id for h in hits}
+    assert hits[0].id == igor.id and hits[0].reason.startswith("given name")
+    assert igar.id not in {h.id for h in hits[:1]}

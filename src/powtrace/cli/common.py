@@ -20,8 +20,10 @@ from powtrace.domain.dates import PartialDate
 from powtrace.domain.visibility import Visibility
 from powtrace.store.store import Store
 
-console = Console()
-err_console = Console(stderr=True)
+# Messages are not hard-wrapped: a terminal wraps them itself, and a log or a script reading
+# the output gets each message on one line (rich would break them at 80 columns otherwise).
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 @dataclasses.dataclass

@@ -80,44 +80,65 @@ def _holders(wanted: dict[str, set[str]], parts: list[str]) -> sa.Select:
     return selects[0] if len(selects) == 1 else sa.intersect(*selects)
 
 
+def _agreement(wanted: dict[str, set[str]], tag: str) -> sa.ColumnElement[int]:
+    """2 where a name form has an exact key of this part, 1 a sound-alike key only, else 0."""
+    keys = [f"{tag}:{v}" for v in wanted[tag]]
+    exact = [k for k in keys if not k.partition(":")[2].startswith("~")]
+    fuzzy = [k for k in keys if k not in exact]
+    whens = [(name_keys.c.key.in_(ks), n) for ks, n in ((exact, 2), (fuzzy, 1)) if ks]
+    return sa.func.max(sa.case(*whens, else_=0))
+
+
 def find_by_keys(conn: sa.Connection, query: str) -> list[KeyHit]:
-    """Persons (not merged away) whose name keys agree with every full part of the query."""
+    """Persons (not merged away) whose name keys agree with every full part of the query.
+
+    The database groups the agreeing keys per name form and scores them, so a common name
+    sends back one row per form rather than one per key; the best form of each person wins.
+    """
     wanted, single = query_keys(query)
-    lookup = [f"{tag}:{v}" for tag, values in wanted.items() for v in values]
+    tags = sorted(wanted)
+    lookup = [f"{tag}:{v}" for tag in tags for v in wanted[tag]]
     if not lookup:
         return []
-    q = (
-        sa.select(name_keys.c.person_id, name_keys.c.position, name_keys.c.key)
-        .join(persons, persons.c.id == name_keys.c.person_id)
-        .where(name_keys.c.key.in_(lookup), persons.c.merged_into.is_(None))
+    flags = [_agreement(wanted, tag).label(f"f_{tag}") for tag in tags]
+    q = sa.select(name_keys.c.person_id, name_keys.c.position, *flags).where(
+        name_keys.c.key.in_(lookup)
     )
     required = [] if single else [t for t in FULL_PARTS if t in wanted]
     if required:
+        # Narrow first to the forms that have every typed part, and drop merged-away persons
+        # from those few, before any key of the wider lookup is read.
         held = _holders(wanted, required).subquery()
+        live = (
+            sa.select(held.c.person_id, held.c.position)
+            .join(persons, persons.c.id == held.c.person_id)
+            .where(persons.c.merged_into.is_(None))
+            .subquery()
+        )
         q = q.join(
-            held,
+            live,
             sa.and_(
-                held.c.person_id == name_keys.c.person_id,
-                held.c.position == name_keys.c.position,
+                live.c.person_id == name_keys.c.person_id,
+                live.c.position == name_keys.c.position,
             ),
         )
-    agreed: dict[tuple[str, int], dict[str, bool]] = defaultdict(dict)
-    for person_id, position, key in conn.execute(q):
-        tag, value = _split(key)
-        exact = not value.startswith("~")
-        parts = agreed[(person_id, position)]
-        parts[tag] = parts.get(tag, False) or exact
+    else:
+        q = q.join(persons, persons.c.id == name_keys.c.person_id).where(
+            persons.c.merged_into.is_(None)
+        )
+    q = q.group_by(name_keys.c.person_id, name_keys.c.position)
+    if single:  # an initial alone is no hit
+        q = q.having(sa.or_(*(f > 0 for t, f in zip(tags, flags, strict=True) if t in ("s", "g"))))
     best: dict[str, KeyHit] = {}
-    for (person_id, position), parts in agreed.items():
-        if single:
-            if not ({"s", "g"} & set(parts)):
-                continue
-        elif any(t not in parts for t in required):
-            continue
-        score = sum(PART_WEIGHTS[t] * (2 if exact else 1) for t, exact in parts.items())
-        hit = KeyHit(person_id, score, position, tuple(sorted(parts)), not all(parts.values()))
-        if person_id not in best or hit.score > best[person_id].score:
-            best[person_id] = hit
+    for row in conn.execute(q):
+        agreed = {tag: n for tag, n in zip(tags, row[2:], strict=True) if n}
+        score = sum(PART_WEIGHTS[t] * n for t, n in agreed.items())
+        known = best.get(row.person_id)
+        # The best-scoring form; the first of equals, so the answer does not depend on row order.
+        if known is None or (score, -row.position) > (known.score, -known.position):
+            parts = tuple(sorted(agreed))
+            fuzzy = any(n == 1 for n in agreed.values())
+            best[row.person_id] = KeyHit(row.person_id, score, row.position, parts, fuzzy)
     return sorted(best.values(), key=lambda h: -h.score)
 
 

@@ -75,3 +75,10 @@ def test_one_word_needs_a_whole_name_part_and_exact_outranks_sound_alike(store: 
     assert ivan.id not in {h.id for h in hits}
     assert hits[0].id == igor.id and hits[0].reason.startswith("given name")
     assert igar.id not in {h.id for h in hits[:1]}
+
+
+@pytest.mark.parametrize("query", ["A", "A.", "И. С.", "Ж"])
+def test_initials_alone_fall_back_to_the_start_of_a_word(store: Store, query: str) -> None:
+    _add(store, "Антонов Андрей")
+    hits = search_persons(store, query, Visibility.RESTRICTED)
+    assert all(not h.reason.startswith(("surname", "given name")) for h in hits)

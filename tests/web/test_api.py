@@ -93,7 +93,7 @@ def test_bad_parameters_and_unknown_paths_are_problems(web: Web) -> None:
         assert response.status_code == status, path
         assert response.headers["content-type"] == PROBLEM
         assert response.json()["status"] == status
-    assert api.post("/api/persons").status_code == 405
+    assert api.put("/api/persons").status_code == 405
     assert api.get("/api/search?q=123").json() == []  # no letters: no one matches
 
 
@@ -104,6 +104,7 @@ def test_openapi_describes_the_api(web: Web) -> None:
         "/persons/{person_id}",
         "/persons/{person_id}/timeline",
         "/persons/{person_id}/dossier",
+        "/persons/{person_id}/wishes",
         "/reports/aggregate",
         "/search",
         "/sources/{source_id}",
@@ -116,6 +117,12 @@ def test_openapi_describes_the_api(web: Web) -> None:
         "/cases/{case_id}/tasks",
         "/cases/{case_id}/tasks/{task_id}/done",
         "/cases/{case_id}/notes",
+        "/cases/{case_id}/edit",
+        "/cases/{case_id}/persons/{link_id}/remove",
+        "/cases/{case_id}/relatives",
+        "/cases/{case_id}/relatives/{relative_id}/consent",
+        "/cases/{case_id}/relatives/{relative_id}/withdraw",
+        "/cases/{case_id}/relatives/{relative_id}/remove",
         "/review",
         "/review/{proposal_id}",
         "/review/{proposal_id}/person",
@@ -125,6 +132,8 @@ def test_openapi_describes_the_api(web: Web) -> None:
         "/lists/matches",
         "/lists/matches/start",
         "/lists/matches/judge",
+        "/lists/upload",
+        "/lists/import",
     }
     # Every route's errors are problem documents; the editors' routes say they refuse viewers.
     for path, ops in spec["paths"].items():
@@ -133,6 +142,13 @@ def test_openapi_describes_the_api(web: Web) -> None:
                 assert PROBLEM in op["responses"][status]["content"], (method, path, status)
             if method == "post" or path.startswith(("/review", "/lists")):
                 assert PROBLEM in op["responses"]["403"]["content"], (method, path)
+    # A stale version is a 409; a list larger than the upload takes, a 413; both problems.
+    for path in ("/cases/{case_id}/edit", "/review/{proposal_id}/event"):
+        assert PROBLEM in spec["paths"][path]["post"]["responses"]["409"]["content"], path
+    for path in ("/lists/upload", "/lists/import"):
+        assert PROBLEM in spec["paths"][path]["post"]["responses"]["413"]["content"], path
+    upload = spec["paths"]["/lists/upload"]["post"]["requestBody"]["content"]
+    assert set(upload) == {"multipart/form-data"}
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
     dossier = spec["paths"]["/persons/{person_id}/dossier"]["get"]
     assert set(dossier["responses"]["200"]["content"]) == {"application/json", "application/pdf"}

@@ -3,18 +3,26 @@
 Each operation gets a bounded number of generated requests, signed with a lawyer's token (the
 widest reading role); none may produce a server error or break the described schema.
 (schemathesis' lazy pytest fixture does not work with this pytest, so operations are driven
-through hypothesis directly.)
+through hypothesis directly.) Whether uploaded bytes are a readable list with a name column is
+beyond what a schema can say, so the list routes may refuse well-formed requests with 422; they
+are held to every other check.
 """
 
 from __future__ import annotations
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import positive_data_acceptance
 
 from .support import Web
 from .test_api import token_for
 
 EXAMPLES = 12
+CONTENT_BEYOND_SCHEMA = {"POST /lists/upload", "POST /lists/import"}
+
+
+def _excluded(case: schemathesis.Case) -> list:
+    return [positive_data_acceptance] if case.operation.label in CONTENT_BEYOND_SCHEMA else []
 
 
 def test_api_never_fails_on_generated_requests(web: Web) -> None:
@@ -22,7 +30,7 @@ def test_api_never_fails_on_generated_requests(web: Web) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     schema = schemathesis.openapi.from_asgi("/api/openapi.json", web.app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 26
+    assert len(operations) == 37
     for operation in operations:
 
         @given(case=operation.as_strategy())
@@ -34,6 +42,6 @@ def test_api_never_fails_on_generated_requests(web: Web) -> None:
             suppress_health_check=list(HealthCheck),
         )
         def check(case: schemathesis.Case) -> None:
-            case.call_and_validate(headers=headers)
+            case.call_and_validate(headers=headers, excluded_checks=_excluded(case))
 
         check()

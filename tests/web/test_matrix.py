@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import re
+from dataclasses import dataclass
 
 from fastapi.routing import APIRoute
 
@@ -11,7 +13,7 @@ from powtrace.web.api import create_api
 from powtrace.web.app import ROUTERS
 from powtrace.workflows import cases, findings
 
-from .support import ROLES, Web, csrf_of, ingest_article, signed_in
+from .support import ROLES, WISH_WORDS, Web, csrf_of, ingest_article, sealed_note, signed_in
 
 ANON = "anonymous"
 OK, LOGIN, FORBIDDEN, HIDDEN, UNAUTHORIZED = 200, 303, 403, 404, 401
@@ -85,6 +87,59 @@ def api_ids(web: Web) -> None:
     web.ids["task"] = task.id
     web.ids["case"] = web.ids["case_restricted"]
     web.ids["proposal"] = ingest_article(web.store)["Oleksandr Hrytsenko"]
+    web.ids["wish_source"] = sealed_note(web.store)
+    sealed_contact = {"contact": "+380 1", "consent": True, "consent_date": "2025-03-01"}
+    sealed_contact |= {"consent_how": "phone", "contact_visibility": Visibility.SEALED}
+    restricted = {"contact_visibility": Visibility.RESTRICTED}  # no details, but he could
+    for level, extra in (("", restricted), ("sealed_", sealed_contact)):
+        web.ids[f"{level}relative"] = cases.add_relative(
+            web.store,
+            "test-setup",
+            Visibility.SEALED,
+            web.ids["case_restricted"],
+            name="Ніна",
+            relationship="mother",
+            **extra,  # type: ignore[arg-type]
+        ).id
+    for who in (ANON, *ROLES):
+        own_records(web, who, sealed_contact)
+
+
+def own_records(web: Web, who: str, sealed_contact: dict[str, object]) -> None:
+    """A restricted case of the caller's own with what one request takes away (ids named
+    ``<record>:<who>``): a public and a sealed person linked, a relative without contact
+    details and one with sealed ones."""
+    store, setup, clearance = web.store, "test-setup", Visibility.SEALED
+    case = cases.create_case(store, setup, clearance, title=f"Of {who}", kind="other").id
+    links = [
+        cases.link_person(store, setup, clearance, case, person, "sought").id
+        for person in (web.public_person, web.sealed_person)
+    ]
+    relatives = [
+        cases.add_relative(
+            store, setup, clearance, case, name="Ніна", relationship="mother", **extra
+        ).id
+        for extra in ({}, sealed_contact)
+    ]
+    names = ("case", "link", "sealed_link", "relative", "sealed_relative")
+    for name, made in zip(names, (case, *links, *relatives), strict=True):
+        web.ids[f"{name}:{who}"] = made
+
+
+def own(web: Web, path: str, who: str) -> str:
+    """The path with each ``@record`` replaced by the id of the caller's own record."""
+    return re.sub(r"@(\w+)", lambda m: web.ids[f"{m.group(1)}:{who}"], path)
+
+
+@dataclass(frozen=True)
+class Files:
+    """A multipart body (the list upload) rather than JSON."""
+
+    files: dict[str, tuple[str, bytes, str]]
+
+
+def payload(body: dict[str, object] | Files) -> dict[str, object]:
+    return {"files": body.files} if isinstance(body, Files) else {"json": body}
 
 
 def api_matrix(web: Web) -> dict[str, dict[str, int]]:
@@ -106,6 +161,10 @@ def api_matrix(web: Web) -> dict[str, dict[str, int]]:
         f"/api/persons/{web.public_person}/dossier": everyone,
         f"/api/persons/{web.restricted_person}/dossier?format=pdf": _row(HIDDEN, OK, OK, OK),
         f"/api/persons/{web.sealed_person}/dossier": _row(HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        # Refusals of repatriation exist only for sealed clearance, as on the person page.
+        f"/api/persons/{web.restricted_person}/wishes": sealed,
+        f"/api/persons/{web.sealed_person}/wishes": sealed,
+        "/api/persons/p-0000000000000000/wishes": _row(HIDDEN, HIDDEN, HIDDEN, HIDDEN),
         "/api/reports/aggregate": everyone,
         "/api/findings": everyone,
         "/api/findings?severity=critical&support=all&lang=uk": everyone,
@@ -125,13 +184,28 @@ def api_matrix(web: Web) -> dict[str, dict[str, int]]:
     return {path: {ANON: UNAUTHORIZED, **row} for path, row in matrix.items()}
 
 
-def api_writes(web: Web) -> dict[tuple[str, str], tuple[dict[str, object], dict[str, int]]]:
-    """Each API route that changes something: a body, and the status each role gets."""
-    made, done = 201, OK
+Body = dict[str, object] | Files
+LIST = "Прізвище;Ім'я\nСірко;Іван\n".encode()
+
+
+def api_writes(web: Web) -> dict[tuple[str, str], tuple[Body, dict[str, int]]]:
+    """Each API route that changes something: a body, and the status each role gets.
+
+    A path with ``@record`` names the caller's own record (``own_records``), for requests that
+    take one away: each role gets one of its own to remove.
+    """
+    made, done, bad, stale = 201, OK, 422, 409
     editors, nobody = _row(FORBIDDEN, made, made, made), _row(FORBIDDEN, HIDDEN, HIDDEN, HIDDEN)
+    changed = _row(FORBIDDEN, done, done, done)
+    sealed_only, to_sealed = _row(HIDDEN, HIDDEN, made, made), _row(FORBIDDEN, HIDDEN, done, done)
     ids = web.ids
     restricted, sealed = ids["case_restricted"], ids["case_sealed"]
-    matrix = {
+    relative, sealed_relative = ids["relative"], ids["sealed_relative"]
+    wish = {"kind": "own", "date": "2025-05-02", "source_id": ids["wish_source"]}
+    wish |= {"excerpt": WISH_WORDS, "consent": True, "obtained_via": "lawyer"}
+    consent = {"consent_date": "2025-03-01", "consent_how": "phone", "contact": "+380 2"}
+    content = base64.b64encode(LIST).decode()
+    matrix: dict[tuple[str, str], tuple[Body, dict[str, int]]] = {
         (f"/api/findings/{ids['finding_restricted']}/status", "ack"): (
             {"status": "acknowledged"},
             _row(FORBIDDEN, done, done, done),
@@ -168,6 +242,52 @@ def api_writes(web: Web) -> dict[tuple[str, str], tuple[dict[str, object], dict[
             {"scheme": "list:none", "row": "1", "candidate": "p-x", "decision": "unsure"},
             nobody,
         ),
+        ("/api/persons", "new"): ({"name": "Сірко Іван"}, editors),
+        ("/api/persons", "sealed"): (
+            {"name": "Сірко Іван", "visibility": "sealed"},
+            _row(FORBIDDEN, bad, made, made),
+        ),
+        (f"/api/persons/{web.restricted_person}/wishes", "wish"): (wish, sealed_only),
+        ("/api/persons/p-0000000000000000/wishes", "wish"): (wish, _row(*[HIDDEN] * 4)),
+        (f"/api/cases/{restricted}/edit", "unchanged"): (
+            {"version": 1, "title": "A case"},
+            changed,
+        ),
+        (f"/api/cases/{restricted}/edit", "stale"): (
+            {"version": 99, "title": "B"},
+            _row(FORBIDDEN, stale, stale, stale),
+        ),
+        (f"/api/cases/{sealed}/edit", "unchanged"): ({"version": 1}, to_sealed),
+        ("/api/cases/@case/persons/@link/remove", "unlink"): ({}, changed),
+        ("/api/cases/@case/persons/@sealed_link/remove", "unlink sealed"): ({}, to_sealed),
+        (f"/api/cases/{restricted}/relatives", "add"): (
+            {"name": "Андрій", "relationship": "father"},
+            editors,
+        ),
+        (f"/api/cases/{sealed}/relatives", "add"): (
+            {"name": "Андрій", "relationship": "father"},
+            _row(FORBIDDEN, HIDDEN, made, made),
+        ),
+        (f"/api/cases/{restricted}/relatives/{relative}/consent", "consent"): (
+            consent | {"contact_visibility": "restricted"},
+            changed,
+        ),
+        (f"/api/cases/{restricted}/relatives/{sealed_relative}/consent", "sealed contact"): (
+            consent | {"contact_visibility": "sealed"},
+            _row(FORBIDDEN, bad, done, done),
+        ),
+        ("/api/cases/@case/relatives/@relative/withdraw", "withdraw"): ({}, changed),
+        ("/api/cases/@case/relatives/@sealed_relative/withdraw", "sealed contact"): (
+            {},
+            _row(FORBIDDEN, bad, done, done),
+        ),
+        ("/api/cases/@case/relatives/@relative/remove", "remove"): ({}, changed),
+        ("/api/cases/@case/relatives/@sealed_relative/remove", "sealed contact"): (
+            {},
+            _row(FORBIDDEN, bad, done, done),
+        ),
+        ("/api/lists/upload", "csv"): (Files({"file": ("matrix.csv", LIST, "text/csv")}), changed),
+        ("/api/lists/import", "csv"): ({"filename": "matrix.csv", "content": content}, changed),
     }
     return {k: (body, {ANON: UNAUTHORIZED, **row}) for k, (body, row) in matrix.items()}
 
@@ -231,7 +351,7 @@ def test_every_role_against_every_api_route(web: Web) -> None:
         got[(path, what)] = {}
         for who, token in tokens.items():
             headers = {"Authorization": f"Bearer {token}"} if token else {}
-            response = client.post(path, json=body, headers=headers)
+            response = client.post(own(web, path, who), headers=headers, **payload(body))
             got[(path, what)][who] = response.status_code
             if response.status_code >= 400:
                 assert response.headers["content-type"] == "application/problem+json"

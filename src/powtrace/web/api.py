@@ -1,7 +1,9 @@
 """The JSON API under /api: the same reads and changes as the pages, with personal API tokens.
 
 Persons, timelines, sources, search, dossiers and the report are here; findings and cases are
-in ``api_legal``, the review queues (extracted proposals, imported lists) in ``api_queues``.
+in ``api_legal`` (changes to a case and its relatives in ``api_cases``), the review queues
+(extracted proposals, imported lists) in ``api_queues``, adding persons and their refusals of
+repatriation in ``api_persons``, list uploads and imports in ``api_lists``.
 Every route calls the workflow function its page calls, with the same role check. Errors are
 RFC 9457 problem documents (``api_base``). A sealed person asked for at a lower clearance gets
 exactly the body an unknown id gets, so the API does not confirm that they exist.
@@ -25,8 +27,11 @@ from powtrace.store.cases import MESSAGES as CASE_MESSAGES
 from powtrace.store.cases import CaseInvalid
 from powtrace.web import api_models as m
 from powtrace.web.api_base import ERRORS, ApiProblem, Caller, problem, problem_doc
+from powtrace.web.api_cases import router as cases_router
 from powtrace.web.api_legal import finding_summaries
 from powtrace.web.api_legal import router as legal_router
+from powtrace.web.api_lists import routers as list_routers
+from powtrace.web.api_persons import router as persons_router
 from powtrace.web.api_queues import router as queues_router
 from powtrace.web.timeline import timeline_rows
 from powtrace.workflows import redact, registry, reports
@@ -261,15 +266,15 @@ def create_api() -> FastAPI:
             withheld=_withheld(view.withheld),
         )
 
-    api.include_router(legal_router)
-    api.include_router(queues_router)
+    for router in (persons_router, legal_router, cases_router, queues_router, *list_routers):
+        api.include_router(router)
     return api
 
 
 def _install_errors(api: FastAPI) -> None:
     @api.exception_handler(ApiProblem)
     async def _api_problem(_r: Request, exc: ApiProblem) -> JSONResponse:
-        return problem(exc.status, exc.title, exc.detail)
+        return problem(exc.status, exc.title, exc.detail, errors=exc.errors)
 
     @api.exception_handler(CaseInvalid)
     async def _case_invalid(_r: Request, exc: CaseInvalid) -> JSONResponse:

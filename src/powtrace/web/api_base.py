@@ -21,8 +21,20 @@ _bearer = HTTPBearer(auto_error=False, description="A personal API token (Accoun
 
 
 class ApiProblem(Exception):
-    def __init__(self, status: int, title: str, detail: str | None = None) -> None:
-        self.status, self.title, self.detail = status, title, detail
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str | None = None,
+        errors: list[dict[str, Any]] | None = None,
+    ) -> None:
+        self.status, self.title, self.detail, self.errors = status, title, detail, errors
+
+
+def invalid(*loc: str, msg: str, code: str) -> ApiProblem:
+    """A 422 naming the body field at fault, shaped like a case's field problems."""
+    errors = [{"loc": ["body", *loc], "msg": msg, "code": code}]
+    return ApiProblem(422, "Unprocessable Content", "A field is not valid.", errors)
 
 
 def problem(status: int, title: str, detail: str | None = None, **extra: Any) -> JSONResponse:

@@ -216,3 +216,51 @@ def test_a_repatriation_request_starts_with_its_tasks_before_the_exchange(store:
     )
     soon_view = cases.view_case(store, ACTOR, soon.id, Visibility.SEALED)
     assert all(date.fromisoformat(t.due) >= date.today() for t in soon_view.tasks)
+
+
+def test_nobody_changes_what_they_may_not_read(store: Store) -> None:
+    seen = person(store, "Гончар Ілля", side="ukraine")
+    hidden = person(store, "Сокол Дмитро", side="ukraine", visibility="sealed")
+    c = _case(store, visibility="restricted", persons=[(seen.id, "client"), (hidden.id, "sought")])
+    kept = dict(relationship="mother", consent=True, consent_date="2025-03-01", consent_how="phone")
+    sealed_contact = cases.add_relative(
+        store, ACTOR, SEALED, c.id, name="Сокол Ніна", contact=PHONE, **kept
+    )
+    no_contact = cases.add_relative(
+        store, ACTOR, SEALED, c.id, name="Гончар Віра", relationship="sister"
+    )
+    links = {
+        p.link.person_id: p.link.id for p in cases.view_case(store, ACTOR, c.id, SEALED).persons
+    }
+
+    # A restricted reader is not shown the sealed person's link: removing it is "not found".
+    with pytest.raises(NotFoundError):
+        cases.unlink_person(store, "analyst", RESTRICTED, c.id, links[hidden.id])
+    # Contact details sealed from them may be neither erased nor removed with their holder.
+    for change in (cases.withdraw_consent, cases.remove_relative):
+        with pytest.raises(CaseInvalid) as refused:
+            change(store, "analyst", RESTRICTED, c.id, sealed_contact.id)
+        assert refused.value.problems == {"contact": "unknown"}
+    # Where no contact is kept there is nothing to guard: consent and details may be recorded.
+    given = cases.edit_relative(
+        store,
+        "analyst",
+        RESTRICTED,
+        c.id,
+        no_contact.id,
+        consent=True,
+        consent_date="2025-04-02",
+        consent_how="in_person",
+        contact=PHONE,
+        contact_visibility="restricted",
+    )
+    assert given.contact == PHONE and given.contact_visibility is RESTRICTED
+    cases.unlink_person(store, "analyst", RESTRICTED, c.id, links[seen.id])
+
+    view = cases.view_case(store, ACTOR, c.id, SEALED)
+    assert [p.link.person_id for p in view.persons] == [hidden.id]
+    assert {r.relative.id for r in view.relatives} == {sealed_contact.id, no_contact.id}
+    assert (
+        next(r.relative for r in view.relatives if r.relative.id == sealed_contact.id).contact
+        == PHONE
+    )

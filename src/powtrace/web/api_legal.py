@@ -193,7 +193,7 @@ def _case(view: flow.CaseView) -> m.CaseOut:
     )
 
 
-def _view(request: Request, who: Account, case_id: str) -> m.CaseOut:
+def case_view(request: Request, who: Account, case_id: str) -> m.CaseOut:
     return _case(flow.view_case(request.app.state.store, who.username, case_id, who.clearance))
 
 
@@ -222,7 +222,7 @@ def cases(
 def case(request: Request, who: Caller, case_id: str) -> m.CaseOut:
     """One case: its people, relatives, tasks and notes (a restricted or sealed case's read,
     and each sealed contact shown, are audited)."""
-    return _view(request, who, case_id)
+    return case_view(request, who, case_id)
 
 
 @router.post("/cases", response_model=m.CaseOut, status_code=201, responses=EDITORS)
@@ -237,7 +237,7 @@ def new_case(request: Request, who: Editor, body: m.CaseIn) -> m.CaseOut:
         visibility=body.visibility,
         summary=body.summary,
     )
-    return _view(request, who, made.id)
+    return case_view(request, who, made.id)
 
 
 @router.post(
@@ -247,7 +247,7 @@ def case_person(request: Request, who: Editor, case_id: str, body: m.CasePersonI
     """Link a person (by id) in a role."""
     store = request.app.state.store
     flow.link_person(store, who.username, who.clearance, case_id, body.person_id, body.role)
-    return _view(request, who, case_id)
+    return case_view(request, who, case_id)
 
 
 @router.post("/cases/{case_id}/tasks", response_model=m.CaseOut, status_code=201, responses=EDITORS)
@@ -262,7 +262,7 @@ def case_task(request: Request, who: Editor, case_id: str, body: m.TaskIn) -> m.
         due=body.due.isoformat() if body.due else None,
         assignee=body.assignee,
     )
-    return _view(request, who, case_id)
+    return case_view(request, who, case_id)
 
 
 @router.post("/cases/{case_id}/tasks/{task_id}/done", response_model=m.CaseOut, responses=EDITORS)
@@ -272,11 +272,11 @@ def case_task_done(
     """Mark a task done (or, with done false, not done again)."""
     store = request.app.state.store
     flow.set_task_done(store, who.username, who.clearance, case_id, task_id, body.done)
-    return _view(request, who, case_id)
+    return case_view(request, who, case_id)
 
 
 @router.post("/cases/{case_id}/notes", response_model=m.CaseOut, status_code=201, responses=EDITORS)
 def case_note(request: Request, who: Editor, case_id: str, body: m.NoteIn) -> m.CaseOut:
     """Add a note, signed with the caller's name (notes are never edited)."""
     flow.add_note(request.app.state.store, who.username, who.clearance, case_id, body.text)
-    return _view(request, who, case_id)
+    return case_view(request, who, case_id)

@@ -282,9 +282,23 @@ def _link(tx: Tx, clearance: Visibility, case_id: str, person_id: str, role: str
 def unlink_person(
     store: Store, actor: str, clearance: Visibility, case_id: str, link_id: str
 ) -> None:
-    """Take a person off the case (they stay in the registry)."""
+    """Take a person off the case (they stay in the registry).
+
+    A link to a person the actor may not see is answered as an unknown link: it is not shown
+    to them, so they may not remove it either.
+    """
     with _case_tx(store, actor, case_id, clearance) as tx:
+        link = next((x for x in stored.persons_of(tx.conn, case_id) if x.id == link_id), None)
+        found = rows.load_persons(tx.conn, [link.person_id]) if link else []
+        if not found or not found[0].visibility.visible_to(clearance):
+            raise NotFoundError(f"case {case_id} has no person link '{link_id}' that you may see")
         stored.unlink_person(tx, case_id, link_id)
+
+
+def _contact_guarded(old: Relative, clearance: Visibility) -> None:
+    """Someone who may not read a relative's contact details may not change or erase them."""
+    if old.contact and not old.contact_visibility.visible_to(clearance):
+        raise CaseInvalid("relative", {"contact": "unknown"})
 
 
 def add_relative(
@@ -341,9 +355,7 @@ def edit_relative(
             changes["contact_visibility"] = Visibility.parse(changes["contact_visibility"])  # type: ignore[arg-type]
     with _case_tx(store, actor, case_id, clearance) as tx:
         old = stored.get_relative(tx.conn, case_id, relative_id)
-        if not old.contact_visibility.visible_to(clearance):
-            # Someone who may not read the contact details may not overwrite them either.
-            raise CaseInvalid("relative", {"contact": "unknown"})
+        _contact_guarded(old, clearance)
         new = replace(old, **changes)  # type: ignore[arg-type]
         problems = stored.check_relative(new) | level
         if problems:
@@ -356,13 +368,16 @@ def withdraw_consent(
 ) -> Relative:
     """Consent withdrawn: the relative's contact details are erased."""
     with _case_tx(store, actor, case_id, clearance) as tx:
+        _contact_guarded(stored.get_relative(tx.conn, case_id, relative_id), clearance)
         return stored.withdraw_consent(tx, case_id, relative_id)
 
 
 def remove_relative(
     store: Store, actor: str, clearance: Visibility, case_id: str, relative_id: str
 ) -> None:
+    """Remove a relative and everything kept about them."""
     with _case_tx(store, actor, case_id, clearance) as tx:
+        _contact_guarded(stored.get_relative(tx.conn, case_id, relative_id), clearance)
         stored.remove_relative(tx, case_id, relative_id)
 
 

@@ -11,6 +11,7 @@ from powtrace.domain.errors import ValidationError
 from powtrace.domain.visibility import Visibility
 from powtrace.reports import charts
 from powtrace.reports.aggregate import Cell
+from powtrace.reports.language import Language
 from powtrace.reports.redaction import Count
 from powtrace.store.store import Store
 from powtrace.workflows import reports
@@ -107,3 +108,28 @@ def test_an_empty_store_has_nothing_to_report(store: Store) -> None:
         reports.check_format("docx", reports.REPORT_FORMATS, "report")
     with pytest.raises(ValidationError, match="threshold"):
         reports.build_report(store, ACTOR, Visibility.RESTRICTED, threshold=0)
+
+
+def test_every_word_of_the_report_goes_through_its_language(store: Store, demo: DemoResult) -> None:
+    """A language whose gettext brackets each message: every title, definition, column, label
+    and note comes out bracketed (data such as articles stays as recorded); months, numbers
+    and the PDF follow the language's locale."""
+    marked = Language("ru", lambda m: f"[{m}]", lambda rule_id, stored: f"«{rule_id}»")
+    report = reports.build_report(store, ACTOR, Visibility.RESTRICTED, threshold=1, language=marked)
+    for t in report.tables:
+        assert t.title.startswith("[") and t.definition.startswith("["), t.key
+        assert all(c.startswith("[") for c in t.columns), t.key
+        assert all(n.startswith("[") and n.endswith("]") for n in t.notes), t.key
+    tables = {t.key: t for t in report.tables}
+    for key in ("status_side", "isolation", "redeployment"):
+        assert all(label.startswith("[") for label, _ in tables[key].rows), key
+    assert all(re.fullmatch(r"\[.+\] › \[.+\]", label) for label, _ in tables["flow"].rows)
+    assert "CC RF 352.1 part 1" in dict(tables["prosecution"].rows)
+    months = [label for label, _ in tables["findings"].rows]
+    assert months and all(re.fullmatch(r"«\w+» — [а-я]+ \d{4}\sг\.", m) for m in months), months
+    assert tables["isolation"].notes[0] == "[Median length in days: 26,5.]"
+    html = reports.render_report(report, "html").decode()
+    assert '<html lang="ru">' in html and "<h1>[Prisoners of war: aggregate report]</h1>" in html
+    text = squash(pdf_text(reports.render_report(report, "pdf")))
+    assert squash("[Prisoners of war: aggregate report]") in text
+    assert squash("[page 1 of 3]") in text or squash("[page 1 of 4]") in text

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
+import pytest
+from fastapi.testclient import TestClient
+
+from powtrace.domain.errors import N_, ValidationError
+from powtrace.domain.visibility import Visibility
 from powtrace.store.schema import audit_log
 
 from .support import (
@@ -137,3 +143,104 @@ def test_dossier_links_and_refusals(web: Web) -> None:
     assert sealed.status_code == 200 and "/dossier.pdf" not in sealed.text  # none is made
     assert lawyer.get(f"/persons/{web.sealed_person}/dossier.pdf").status_code == 404
     assert lawyer.get(f"/persons/{web.restricted_person}/dossier.txt").status_code == 404
+
+
+ENGLISH_WORDS = (
+    "People by status and side",
+    "From capture to outcome",
+    "Time in post-return isolation",
+    "Redeployment after exchange",
+    "Prosecutions by article",
+    "Findings by rule and month",
+    "Each person the report may show",
+    "exchanged / returned",
+    "not shown (fewer than",
+    "Median length in days",
+    "other state",
+    "sent back to combat",
+)
+TRANSLATED = {
+    "ru": ("Люди по статусу и стороне", "Выводы по правилам и месяцам", "Определение"),
+    "uk": ("Люди за статусом і стороною", "Висновки за правилами й місяцями", "Визначення"),
+}
+
+
+def squash(text: str) -> str:
+    """Text without whitespace: PDF extraction breaks lines where the layout does."""
+    return re.sub(r"\s+", "", text)
+
+
+def _pdf_words(response) -> str:  # type: ignore[no-untyped-def]
+    return squash(output_text(response))
+
+
+def _in_language(web: Web, lang: str) -> TestClient:
+    client = signed_in(web, "lawyer")
+    token = csrf_of(client, "/account")
+    client.post("/account/language", data={"csrf_token": token, "locale": lang})
+    return client
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_the_report_is_in_the_readers_language(web: Web, lang: str) -> None:
+    """Titles, definitions, labels, notes, rule titles and months: none of the English left,
+    on the page and in the PDF."""
+    from powtrace.web import rule_texts
+    from powtrace.workflows import findings
+
+    client = _in_language(web, lang)
+    page = client.get("/reports")
+    assert page.status_code == 200 and f'<html lang="{lang}">' in page.text
+    text = html.unescape(page.text)
+    for words in TRANSLATED[lang]:
+        assert words in text, words
+    left = [w for w in ENGLISH_WORDS if w in text]
+    assert not left, left
+    shown = findings.list_findings(web.store, Visibility.RESTRICTED)
+    titles = {rule_texts.rule_title(v.finding.rule_id, lang) for v in shown if v.finding.supported}
+    assert titles and all(t in text for t in titles)
+    assert re.search(
+        r" — (январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь"
+        r"|ноябрь|декабрь|січень|лютий|березень|квітень|травень|червень|липень"
+        r"|серпень|вересень|жовтень|листопад|грудень) \d{4}",
+        text,
+    )
+    pdf = client.get("/reports.pdf")
+    assert pdf.status_code == 200
+    words = _pdf_words(pdf)
+    assert squash(TRANSLATED[lang][0]) in words and squash(TRANSLATED[lang][1]) in words
+    assert not [w for w in ENGLISH_WORDS if squash(w) in words]
+
+
+def test_an_english_reader_keeps_the_english_report(web: Web) -> None:
+    client = signed_in(web, "lawyer")
+    text = html.unescape(client.get("/reports").text)
+    for words in ENGLISH_WORDS[:6]:
+        assert words in text, words
+    words = _pdf_words(client.get("/reports.pdf"))
+    assert squash("Prisoners of war: aggregate report") in words
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "nothing to export: the store holds no record you may see"),
+        ("ru", "Нечего выгружать: в хранилище нет записей, которые вы можете видеть."),
+        ("uk", "Нічого вивантажувати: у сховищі немає записів, які ви можете бачити."),
+    ],
+)
+def test_an_export_refused_by_the_workflow_is_explained_in_the_readers_language(
+    web: Web, lang: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from powtrace.workflows import reports
+
+    client = _in_language(web, lang)
+    token = csrf_of(client, "/export")
+
+    def nothing(*_args: object, **_kwargs: object) -> None:
+        raise ValidationError(N_("nothing to export: the store holds no record you may see"))
+
+    monkeypatch.setattr(reports, "export_data", nothing)
+    refused = client.post("/export", data={"csrf_token": token, "format": "ftm"})
+    assert refused.status_code == 400 and 'id="e-format"' in refused.text
+    assert expected in html.unescape(refused.text)

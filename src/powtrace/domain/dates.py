@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from powtrace.domain.errors import ValidationError
+from powtrace.domain.errors import N_, ValidationError
 
 _POINT = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?", re.ASCII)
 
@@ -90,22 +90,32 @@ def _parse_point(text: str, whole: str) -> _Point:
     m = _POINT.fullmatch(text)
     if not m:
         raise ValidationError(
-            f"'{whole}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD "
-            "(with ~ for approximate, or START/END for a range)"
+            N_(
+                "'%(text)s' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD "
+                "(with ~ for approximate, or START/END for a range)"
+            ),
+            text=whole,
         )
     year = int(m["y"])
     month = int(m["m"]) if m["m"] else None
     day = int(m["d"]) if m["d"] else None
     if year < 1:
-        raise ValidationError(f"'{whole}': year 0 does not exist")
+        raise ValidationError(N_("'%(text)s': year 0 does not exist"), text=whole)
     if month is not None and not 1 <= month <= 12:
-        raise ValidationError(f"'{whole}': month {month} does not exist")
+        raise ValidationError(
+            N_("'%(text)s': month %(month)s does not exist"), text=whole, month=month
+        )
     if day is not None:
         assert month is not None
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise ValidationError(
-                f"'{whole}': {calendar.month_name[month]} {year} has {last} days, not {day}"
+                N_("'%(text)s': %(month_name)s %(year)s has %(last)s days, not %(day)s"),
+                text=whole,
+                month_name=calendar.month_name[month],
+                year=year,
+                last=last,
+                day=day,
             )
     return _Point(year, month, day)
 
@@ -138,7 +148,7 @@ class PartialDate:
             left, _, right = body.partition("/")
             start, end = _parse_point(left, text), _parse_point(right, text)
             if end.last_day() < start.first_day():
-                raise ValidationError(f"'{text}': the range ends before it starts")
+                raise ValidationError(N_("'%(text)s': the range ends before it starts"), text=text)
             return cls(start, end, approximate)
         return cls(_parse_point(body, text), None, approximate)
 

@@ -16,7 +16,7 @@ from enum import Enum, StrEnum
 from typing import Any
 
 from powtrace.domain.dates import PartialDate
-from powtrace.domain.errors import ValidationError
+from powtrace.domain.errors import N_, ValidationError
 from powtrace.domain.visibility import Visibility
 from powtrace.domain.vocab import event_type
 
@@ -83,7 +83,12 @@ def parse_enum(enum: type[Enum], value: Any, what: str) -> Any:
         return enum(str(value).strip().lower())
     except ValueError:
         allowed = ", ".join(str(m.value) for m in enum)  # type: ignore[attr-defined]
-        raise ValidationError(f"unknown {what} '{value}': use one of {allowed}") from None
+        raise ValidationError(
+            N_("unknown %(what)s '%(value)s': use one of %(allowed)s"),
+            what=what,
+            value=value,
+            allowed=allowed,
+        ) from None
 
 
 def detect_script(text: str) -> Script:
@@ -118,7 +123,7 @@ class NameForm:
     def __post_init__(self) -> None:
         self.text = " ".join(str(self.text or "").split())
         if not self.text:
-            raise ValidationError("a name form needs text")
+            raise ValidationError(N_("a name form needs text"))
         self.kind = parse_enum(NameKind, self.kind, "name kind")
         if self.script is None:
             self.script = detect_script(self.text)
@@ -166,7 +171,7 @@ class Person:
 
     def __post_init__(self) -> None:
         if not self.name_forms:
-            raise ValidationError("a person needs at least one name form")
+            raise ValidationError(N_("a person needs at least one name form"))
         self.gender = parse_enum(Gender, self.gender, "gender")
         self.side = parse_enum(Side, self.side, "side")
         self.visibility = parse_enum(Visibility, self.visibility, "visibility")

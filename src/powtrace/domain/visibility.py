@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from powtrace.domain.errors import ValidationError
+from powtrace.domain.errors import N_, ValidationError
 
 _RANK = {"public": 0, "restricted": 1, "sealed": 2}
 
@@ -37,7 +37,7 @@ class Visibility(StrEnum):
             return cls(str(text).strip().lower())
         except ValueError:
             raise ValidationError(
-                f"unknown visibility '{text}': use public, restricted or sealed"
+                N_("unknown visibility '%(value)s': use public, restricted or sealed"), value=text
             ) from None
 
     @staticmethod

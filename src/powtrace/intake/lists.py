@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from powtrace.domain.dates import PartialDate
-from powtrace.domain.errors import ValidationError
+from powtrace.domain.errors import N_, ValidationError
 
 FIELDS = (
     "id",
@@ -157,11 +157,16 @@ def _decode(path: Path, raw: bytes, encoding: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ValidationError(
-            f"{path}: line {line} is not {encoding} text; if the list was saved in another "
-            "encoding (often cp1251 for Russian and Ukrainian lists), give --encoding"
+            N_(
+                "%(path)s: line %(line)s is not %(encoding)s text; if the list was saved in "
+                "another encoding (often cp1251 for Russian and Ukrainian lists), give --encoding"
+            ),
+            path=path,
+            line=line,
+            encoding=encoding,
         ) from None
     except LookupError:
-        raise ValidationError(f"unknown encoding '{encoding}'") from None
+        raise ValidationError(N_("unknown encoding '%(encoding)s'"), encoding=encoding) from None
 
 
 def _map_columns(path: Path, headers: list[str], mapping: dict[str, str]) -> dict[str, str]:
@@ -171,7 +176,10 @@ def _map_columns(path: Path, headers: list[str], mapping: dict[str, str]) -> dic
             raise ValidationError(f"--column {ours}=…: '{ours}' is not one of {', '.join(FIELDS)}")
         if theirs not in headers:
             raise ValidationError(
-                f"{path}: there is no column '{theirs}' (columns: {', '.join(headers)})"
+                N_("%(path)s: there is no column '%(column)s' (columns: %(columns)s)"),
+                path=path,
+                column=theirs,
+                columns=", ".join(headers),
             )
         columns[ours] = theirs
     for header in headers:
@@ -180,8 +188,12 @@ def _map_columns(path: Path, headers: list[str], mapping: dict[str, str]) -> dic
             columns[ours] = header
     if not ({"full_name", "surname"} & set(columns)):
         raise ValidationError(
-            f"{path}: no name column found among {', '.join(headers)}; map one with "
-            "--column full_name=HEADER or --column surname=HEADER"
+            N_(
+                "%(path)s: no name column found among %(columns)s; map one with "
+                "--column full_name=HEADER or --column surname=HEADER"
+            ),
+            path=path,
+            columns=", ".join(headers),
         )
     return columns
 
@@ -199,10 +211,10 @@ def read_list(
 
 def _reader(raw: bytes, path: Path, encoding: str) -> tuple[Any, list[str]]:
     if b"\x00" in raw[:4096]:
-        raise ValidationError(f"{path}: this is a binary file, not a CSV list")
+        raise ValidationError(N_("%(path)s: this is a binary file, not a CSV list"), path=path)
     text = _decode(path, raw, encoding)
     if not text.strip():
-        raise ValidationError(f"{path}: the file is empty")
+        raise ValidationError(N_("%(path)s: the file is empty"), path=path)
     try:
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     except csv.Error:
@@ -216,7 +228,12 @@ def _lines(reader: Any, path: Path) -> Iterator[list[str]]:
     try:
         yield from reader
     except csv.Error as exc:
-        raise ValidationError(f"{path}: line {reader.line_num} cannot be read ({exc})") from None
+        raise ValidationError(
+            N_("%(path)s: line %(line)s cannot be read (%(problem)s)"),
+            path=path,
+            line=reader.line_num,
+            problem=exc,
+        ) from None
 
 
 def list_columns(

@@ -38,19 +38,33 @@ def fixed_date(*candidates: str) -> datetime:
 
 
 class ReportPDF(FPDF):
-    """A4 portrait with a running header (title, redaction) and 'page n of m' footer."""
+    """A4 portrait with a running header (title, redaction) and 'page n of m' footer.
 
-    def __init__(self, title: str, running: str, created: datetime, full: bool) -> None:
+    ``lang`` is the document's language; ``page_label`` the footer, with ``{page}`` for the
+    page's number and ``{nb}`` for the count of pages.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        running: str,
+        created: datetime,
+        full: bool,
+        *,
+        lang: str = "en",
+        page_label: str = "page {page} of {nb}",
+    ) -> None:
         super().__init__(format="A4", unit="mm")
         self.running = running
         self.full = full
+        self.page_label = page_label
         for style, path in font_files().items():
             self.add_font(FAMILY, style, str(path))
         self.set_creation_date(created)
         self.set_title(title)
         self.set_author("powtrace")
         self.set_creator("powtrace")
-        self.set_lang("en")
+        self.set_lang(lang)
         self.set_margins(18, 20, 18)
         self.set_auto_page_break(True, margin=18)
         self.alias_nb_pages()
@@ -70,7 +84,7 @@ class ReportPDF(FPDF):
         self.set_y(-12)
         self.set_font(FAMILY, size=8)
         self.set_text_color(*GREY)
-        self.cell(0, 4, f"page {self.page_no()} of {{nb}}", align="R")
+        self.cell(0, 4, self.page_label.replace("{page}", str(self.page_no())), align="R")
         self.set_text_color(0, 0, 0)
 
     # ---- blocks -------------------------------------------------------------------------------

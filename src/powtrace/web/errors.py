@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from powtrace.domain.errors import NotFoundError, PowtraceError
 from powtrace.web.context import Forbidden, LoginRequired, anonymous_ctx
 from powtrace.web.csrf import CsrfFailed, TooLarge
-from powtrace.web.i18n import N_
+from powtrace.web.i18n import N_, error_message
 from powtrace.web.templating import gettext, render
 
 log = logging.getLogger("powtrace.web")
@@ -27,12 +27,18 @@ TITLES = {
 }
 
 
+def message_for(request: Request, exc: PowtraceError) -> str:
+    """A domain error's message in the reader's language (English where not translated)."""
+    ctx = getattr(request.state, "ctx", None) or anonymous_ctx(request)
+    return error_message(exc, ctx.lang)
+
+
 def error_page(request: Request, status: int, message: str) -> Response:
     """An error page in the reader's language."""
     if not hasattr(request.state, "ctx"):
         request.state.ctx = anonymous_ctx(request)
     title = gettext(request, TITLES.get(status, TITLES[400]))
-    shown = gettext(request, message)  # domain messages have no catalogue entry: kept as is
+    shown = gettext(request, message)  # a domain error comes here translated already
     return render(request, "error.html", {"title": title, "message": shown}, status)
 
 
@@ -77,7 +83,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(PowtraceError)
     async def _domain(request: Request, exc: PowtraceError) -> Response:
-        return error_page(request, 400, str(exc))
+        return error_page(request, 400, message_for(request, exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:

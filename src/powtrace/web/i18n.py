@@ -2,6 +2,9 @@
 
 Catalogues live in ``locale/<lang>/LC_MESSAGES/messages.po`` with their compiled ``.mo``
 beside them; tests check the ``.mo`` files are up to date and every message is translated.
+They hold the messages of the packages in :data:`CATALOGUED`: the web package's own, and the
+English that the domain, intake, workflows and reports mark with ``N_`` (error messages raised
+as templates, the aggregate report's words): extraction runs over all of them.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from babel.dates import format_date, format_datetime, format_skeleton
 from babel.support import NullTranslations, Translations
 
 from powtrace.domain.dates import PartialDate, Precision
+from powtrace.domain.errors import PowtraceError
 
 LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = {"en": "English", "ru": "Русский", "uk": "Українська"}
 DEFAULT = "en"
+# The packages (beside this one) whose marked messages the catalogues translate.
+CATALOGUED = ("web", "domain", "intake", "workflows", "reports")
 
 
 def N_(message: str) -> str:
@@ -91,3 +97,25 @@ def format_when(value: str | datetime | date | None, lang: str) -> str:
     if isinstance(value, datetime):
         return format_datetime(value, format="medium", tzinfo=value.tzinfo, locale=lang)
     return format_date(value, format="long", locale=lang)
+
+
+def error_message(exc: BaseException, lang: str) -> str:
+    """A domain error in ``lang``: its template from the catalogue with its values filled in.
+
+    A value that is an error itself is translated the same way. A message the catalogue does
+    not have, or whose translation names values the error lacks, is shown as raised (English).
+    """
+    template = getattr(exc, "template", "")
+    if lang == DEFAULT or not template or not isinstance(exc, PowtraceError):
+        return str(exc)
+    translated = translations(lang).gettext(template)
+    if translated == template:
+        return str(exc)
+    params = {
+        k: error_message(v, lang) if isinstance(v, PowtraceError) else v
+        for k, v in exc.params.items()
+    }
+    try:
+        return translated % params if params else translated
+    except (KeyError, TypeError, ValueError):
+        return str(exc)

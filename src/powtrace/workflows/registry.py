@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from powtrace.domain.dates import PartialDate
-from powtrace.domain.errors import NotFoundError, ValidationError
+from powtrace.domain.errors import N_, NotFoundError, ValidationError
 from powtrace.domain.model import Event, Person, Source, SourceKind
 from powtrace.domain.visibility import Visibility
 from powtrace.lifecycle import Lifecycle, derive
@@ -237,6 +237,12 @@ def cite_excerpt(
     return find_span(source, excerpt, occurrence)
 
 
+_NO_EXCERPT = N_("source %(source)s ('%(title)s') does not contain the excerpt '%(excerpt)s'")
+_NO_EXCERPT_TIMES = N_(
+    "source %(source)s ('%(title)s') does not contain the excerpt '%(excerpt)s' %(n)s times"
+)
+
+
 def find_span(source: Source, excerpt: str, occurrence: int = 1) -> tuple[int, int]:
     """Where ``excerpt`` stands in the source text; an error if it does not."""
     text = source.text or ""
@@ -244,8 +250,8 @@ def find_span(source: Source, excerpt: str, occurrence: int = 1) -> tuple[int, i
     for _ in range(occurrence):
         start = text.find(excerpt, start + 1)
         if start < 0:
+            template = _NO_EXCERPT if occurrence == 1 else _NO_EXCERPT_TIMES
             raise ValidationError(
-                f"source {source.id} ('{source.title}') does not contain the excerpt "
-                f"'{excerpt[:60]}'" + (f" {occurrence} times" if occurrence > 1 else "")
+                template, source=source.id, title=source.title, excerpt=excerpt[:60], n=occurrence
             )
     return start, start + len(excerpt)

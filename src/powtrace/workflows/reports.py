@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from powtrace.domain.errors import NotFoundError, ValidationError
+from powtrace.domain.errors import N_, NotFoundError, ValidationError
 from powtrace.domain.model import Event, Person, Source
 from powtrace.domain.visibility import Visibility
 from powtrace.domain.vocab import event_types
@@ -28,6 +28,7 @@ from powtrace.reports import aggregate as agg
 from powtrace.reports import capture_card as card
 from powtrace.reports import dossier_html, dossier_pdf, ftm, report_html, report_pdf, tabular
 from powtrace.reports import text as words
+from powtrace.reports.language import ENGLISH, Language
 from powtrace.reports.model import (
     CitationLine,
     CustodyEntry,
@@ -64,8 +65,10 @@ def access(clearance: Visibility, full: bool) -> Visibility:
     if full:
         if clearance is not Visibility.SEALED:
             raise ValidationError(
-                "a full output includes sealed records: it needs --clearance sealed "
-                "(an administrator's clearance), and it is written to the audit log"
+                N_(
+                    "a full output includes sealed records: it needs --clearance sealed "
+                    "(an administrator's clearance), and it is written to the audit log"
+                )
             )
         return Visibility.SEALED
     return clearance if clearance.rank <= Visibility.RESTRICTED.rank else Visibility.RESTRICTED
@@ -74,7 +77,12 @@ def access(clearance: Visibility, full: bool) -> Visibility:
 def check_format(fmt: str, allowed: tuple[str, ...], what: str) -> str:
     fmt = (fmt or "").strip().lower()
     if fmt not in allowed:
-        raise ValidationError(f"unknown {what} format '{fmt}': use one of {', '.join(allowed)}")
+        raise ValidationError(
+            N_("unknown %(what)s format '%(format)s': use one of %(allowed)s"),
+            what=what,
+            format=fmt,
+            allowed=", ".join(allowed),
+        )
     return fmt
 
 
@@ -394,8 +402,10 @@ def build_report(
     full: bool = False,
     threshold: int = DEFAULT_THRESHOLD,
     generated_at: datetime | None = None,
+    language: Language = ENGLISH,
 ) -> agg.Report:
-    """The aggregate report: counts with definitions and sources, small counts suppressed."""
+    """The aggregate report: counts with definitions and sources, small counts suppressed,
+    written in ``language`` (its renderings too)."""
     if threshold < 1:
         raise ValidationError("the suppression threshold must be 1 or more")
     level = access(clearance, full)
@@ -404,7 +414,7 @@ def build_report(
         data = _visible(conn, level, pseudo)
         as_of = last_change(conn)
     if not data.persons:
-        raise ValidationError("nothing to report: there is no person you may see in the store")
+        raise ValidationError(N_("nothing to report: there is no person you may see in the store"))
     report = agg.compute(
         data.persons,
         data.events,
@@ -412,6 +422,7 @@ def build_report(
         {s.id for s in data.sources},
         threshold=threshold,
         redacted=pseudo.active,
+        language=language,
     )
     report.as_of = as_of
     report.generated_at = _stamp(generated_at)
@@ -475,13 +486,17 @@ def export_data(
         )
         return transfer.dumps(doc).encode("utf-8"), result
     if fmt == "csv" and table not in tabular.TABLES:
-        raise ValidationError(f"unknown table '{table}': use one of {', '.join(tabular.TABLES)}")
+        raise ValidationError(
+            N_("unknown table '%(table)s': use one of %(allowed)s"),
+            table=table,
+            allowed=", ".join(tabular.TABLES),
+        )
     level = access(clearance, full)
     pseudo = pseudonyms(store, actor, full)
     with store.reading() as conn:
         data = _visible(conn, level, pseudo)
     if not data.persons and not data.events:
-        raise ValidationError("nothing to export: the store holds no record you may see")
+        raise ValidationError(N_("nothing to export: the store holds no record you may see"))
     result = ExportResult(
         fmt, pseudo.active, len(data.persons), len(data.events), len(data.sources)
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from powtrace.domain.dates import parse_optional
-from powtrace.domain.errors import ConflictError, ValidationError
+from powtrace.domain.errors import N_, ConflictError, ValidationError
 from powtrace.domain.model import Citation, Event, NameForm, NameKind, Person, ReviewState
 from powtrace.intake.lists import birth_from_age
 from powtrace.store import proposals, writes
@@ -121,8 +121,12 @@ def accept_event(
             person_p = proposals.get(tx.conn, payload["person_proposal"])
             if person_p.status is not Status.ACCEPTED:
                 raise ConflictError(
-                    f"accept or link the person first (proposal {person_p.id}, "
-                    f"'{person_p.payload.get('name')}'), then this event"
+                    N_(
+                        "accept or link the person first (proposal %(proposal)s, "
+                        "'%(name)s'), then this event"
+                    ),
+                    proposal=person_p.id,
+                    name=person_p.payload.get("name"),
                 )
             person_id = person_p.result_id
         start, end, excerpt = payload["evidence"]
@@ -165,6 +169,16 @@ def _pending(tx: Tx, proposal_id: str, kind: str) -> Proposal:
     return p
 
 
+# One sentence per outcome, so that each can be translated whole.
+_DECIDED = {
+    Status.ACCEPTED: N_("proposal %(proposal)s was already accepted by %(by)s"),
+    Status.REJECTED: N_("proposal %(proposal)s was already rejected by %(by)s"),
+}
+
+
 def _require_pending(p: Proposal) -> None:
     if p.status is not Status.PENDING:
-        raise ConflictError(f"proposal {p.id} was already {p.status.value} by {p.decided_by}")
+        template = _DECIDED.get(
+            p.status, f"proposal %(proposal)s was already {p.status.value} by %(by)s"
+        )
+        raise ConflictError(template, proposal=p.id, by=p.decided_by)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from powtrace.domain.errors import NotFoundError, ValidationError
+from powtrace.domain.errors import N_, NotFoundError, ValidationError
 from powtrace.domain.model import Source
 from powtrace.domain.visibility import Visibility
 from powtrace.domain.vocab import EventType, event_types
@@ -168,7 +168,7 @@ def accept_event(
     """Confirm an event (edited), if the reader may see events of the type it ends up with."""
     p = allowed(store, proposal_id, clearance)
     if not type_visible(str(edits.get("type", p.payload.get("type"))), clearance):
-        raise ValidationError("you may not confirm an event you could not see afterwards")
+        raise ValidationError(N_("you may not confirm an event you could not see afterwards"))
     return review.accept_event(store, actor, proposal_id, credibility=credibility, edits=edits)
 
 

@@ -16,6 +16,7 @@ from powtrace.store import cases as vocab
 from powtrace.web import labels
 from powtrace.web.context import Ctx, EditorDep, UserDep, store_of
 from powtrace.web.csrf import FormDep
+from powtrace.web.errors import message_for
 from powtrace.web.forms import Form
 from powtrace.web.i18n import N_
 from powtrace.web.templating import gettext, render
@@ -153,7 +154,7 @@ def edit_case(request: Request, ctx: EditorDep, data: FormDep, case_id: str) -> 
     except PowtraceError as exc:  # someone else changed it meanwhile
         if isinstance(exc, NotFoundError):
             raise
-        form.error("title", str(exc))
+        form.error("title", message_for(request, exc))
         return _case_page(request, ctx, case_id, {"case": form})
     return _back(case_id, "h-case")
 

@@ -26,6 +26,7 @@ from powtrace.web import labels, listings
 from powtrace.web.auth import safe_next
 from powtrace.web.context import Ctx, EditorDep, store_of
 from powtrace.web.csrf import MAX_LIST_BYTES, FormDep, MappingDep, UploadDep
+from powtrace.web.errors import message_for
 from powtrace.web.forms import Form
 from powtrace.web.i18n import N_
 from powtrace.web.templating import gettext, render
@@ -105,7 +106,7 @@ def upload(request: Request, ctx: EditorDep, data: UploadDep) -> Response:
     try:
         headers, found = list_columns(raw, Path(filename), form.get("encoding"))
     except ValidationError as exc:
-        form.error("file", str(exc))
+        form.error("file", message_for(request, exc))
         return _upload_page(request, ctx, form, 400)
     form.values["content"] = base64.b64encode(raw).decode("ascii")
     return _mapping_page(request, form, headers, found)
@@ -173,7 +174,7 @@ def import_list(request: Request, ctx: EditorDep, data: MappingDep) -> Response:
             raw, Path(filename), mapping=mapping, encoding=form.get("encoding")
         )
     except ValidationError as exc:
-        return _mapping_page(request, form, headers, found, 400, problem=str(exc))
+        return _mapping_page(request, form, headers, found, 400, problem=message_for(request, exc))
     scheme = f"list:{form.get('list_name')}"
     store = store_of(request)
     exchange = form.get("exchange") == "yes"

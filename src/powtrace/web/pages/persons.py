@@ -12,6 +12,7 @@ from powtrace.domain.visibility import Visibility
 from powtrace.web import labels
 from powtrace.web.context import Ctx, EditorDep, UserDep, store_of
 from powtrace.web.csrf import FormDep
+from powtrace.web.errors import message_for
 from powtrace.web.forms import Form
 from powtrace.web.pages import wishes
 from powtrace.web.templating import gettext, render
@@ -69,7 +70,7 @@ def new_person(request: Request, ctx: EditorDep, data: FormDep) -> Response:
     try:
         birth = parse_optional(form.get("birth_date"))
     except PowtraceError as exc:
-        form.error("birth_date", str(exc))
+        form.error("birth_date", message_for(request, exc))
     if form.get("side") not in {s.value for s in Side}:
         form.error("side", gettext(request, "Choose a side from the list."))
     allowed = {v.value for v in Visibility if v.visible_to(ctx.clearance)}
@@ -92,7 +93,7 @@ def new_person(request: Request, ctx: EditorDep, data: FormDep) -> Response:
         )
         registry.add_person(store_of(request), ctx.actor, person)
     except PowtraceError as exc:
-        form.error("name", str(exc))
+        form.error("name", message_for(request, exc))
         return render(request, "person_new.html", _new_context(request, ctx.clearance, form), 400)
     return RedirectResponse(f"/persons/{person.id}", status_code=303)
 

@@ -18,9 +18,11 @@ from starlette.exceptions import HTTPException
 from powtrace.domain.errors import ValidationError
 from powtrace.domain.visibility import Visibility
 from powtrace.reports import tabular
-from powtrace.web import labels
+from powtrace.reports.language import ENGLISH, Language
+from powtrace.web import i18n, labels, rule_texts
 from powtrace.web.context import Ctx, UserDep, store_of
 from powtrace.web.csrf import FormDep
+from powtrace.web.errors import message_for
 from powtrace.web.forms import Form
 from powtrace.web.i18n import N_
 from powtrace.web.templating import gettext, render
@@ -55,11 +57,26 @@ def dossier(request: Request, ctx: UserDep, person_id: str, fmt: str) -> Respons
     return attachment(body, DOSSIER_TYPES[fmt], f"dossier-{made.person_ref}.{fmt}")
 
 
+def report_language(lang: str) -> Language:
+    """The reader's language for a report: the catalogue's words, the rule titles translated
+    beside the rules (English stays as reports always wrote it)."""
+    if lang == i18n.DEFAULT:
+        return ENGLISH
+
+    def rule_title(rule_id: str, stored: str) -> str:
+        shown = rule_texts.rule_title(rule_id, lang)
+        return stored if shown == rule_id else shown  # a rule no longer in the catalogue
+
+    return Language(lang, i18n.translations(lang).gettext, rule_title)
+
+
 @router.get("/reports")
 def report_page(request: Request, ctx: UserDep) -> Response:
-    """The aggregate report, with its charts, in the page."""
+    """The aggregate report, with its charts, in the page and the reader's language."""
     try:
-        report = reports.build_report(store_of(request), ctx.actor, ctx.clearance)
+        report = reports.build_report(
+            store_of(request), ctx.actor, ctx.clearance, language=report_language(ctx.lang)
+        )
     except ValidationError:  # no person the reader may see
         report = None
     return render(request, "reports.html", {"report": report})
@@ -67,8 +84,10 @@ def report_page(request: Request, ctx: UserDep) -> Response:
 
 @router.get("/reports.pdf")
 def report_pdf(request: Request, ctx: UserDep) -> Response:
-    """The aggregate report as PDF."""
-    report = reports.build_report(store_of(request), ctx.actor, ctx.clearance)
+    """The aggregate report as PDF, in the reader's language."""
+    report = reports.build_report(
+        store_of(request), ctx.actor, ctx.clearance, language=report_language(ctx.lang)
+    )
     return attachment(reports.render_report(report, "pdf"), "application/pdf", "report.pdf")
 
 
@@ -117,7 +136,7 @@ def export(request: Request, ctx: UserDep, data: FormDep) -> Response:
             store_of(request), ctx.actor, ctx.clearance, fmt=fmt, full=full, table=table
         )
     except ValidationError as exc:
-        form.error("format", str(exc))
+        form.error("format", message_for(request, exc))
         return _export_page(request, ctx, form, 400)
     media_type, ext = EXPORT_TYPES[fmt]
     what = f"{table}" if fmt == "csv" else "export"

@@ -13,6 +13,7 @@ from powtrace.domain.errors import ConflictError, PowtraceError
 from powtrace.web import labels
 from powtrace.web.context import Ctx, EditorDep, store_of
 from powtrace.web.csrf import FormDep
+from powtrace.web.errors import message_for
 from powtrace.web.forms import Form
 from powtrace.web.i18n import N_
 from powtrace.web.templating import gettext, render
@@ -103,8 +104,8 @@ def _done(request: Request, ctx: Ctx, source_id: str) -> Response:
 
 
 def _problem(request: Request, ctx: Ctx, proposal_id: str, exc: PowtraceError) -> Response:
-    message = str(exc)
-    if isinstance(exc, ConflictError) and "person first" in message:
+    message = message_for(request, exc)
+    if isinstance(exc, ConflictError) and "person first" in str(exc):
         message = gettext(request, N_("Accept or link the person first, then this event."))
     return _item_page(request, ctx, proposal_id, {"problem": Form({"message": message})}, 400)
 
@@ -151,7 +152,7 @@ def decide_event(request: Request, ctx: EditorDep, data: FormDep, proposal_id: s
     try:
         date = parse_optional(form.get("date"))
     except PowtraceError as exc:
-        form.error("date", str(exc))
+        form.error("date", message_for(request, exc))
         date = None
     size = None
     if form.get("group_size"):

@@ -24,6 +24,7 @@ from powtrace.store import writes
 from powtrace.web import labels
 from powtrace.web.context import Ctx, signed_in, store_of
 from powtrace.web.csrf import FormDep
+from powtrace.web.errors import message_for
 from powtrace.web.forms import Form
 from powtrace.web.i18n import N_
 from powtrace.web.templating import gettext
@@ -119,7 +120,7 @@ def check(request: Request, ctx: Ctx, form: Form) -> wishes.Wish | None:
         try:
             day = parse_optional(form.get("date"))
         except PowtraceError as exc:
-            form.error("date", str(exc))
+            form.error("date", message_for(request, exc))
     source_id = form.get("source") or form.get("source_id")
     if not source_id:
         form.error("source", _missing(request, N_("the source of these words")))
@@ -191,7 +192,7 @@ def record(request: Request, person_id: str, ctx: SealedDep, data: FormDep) -> R
         try:
             wishes.record_wish(store, ctx.actor, wish)
         except PowtraceError as exc:  # the workflow's own checks, should the form's miss one
-            form.error("excerpt", str(exc))
+            form.error("excerpt", message_for(request, exc))
         else:
             return RedirectResponse(f"/persons/{view.person.id}#wishes", status_code=303)
     return person_page(request, ctx, view, wish_form=form, status=400)

@@ -168,19 +168,7 @@ def _decoded(content: str) -> bytes:
 def _alerts(who: Account, alerts: list[Alert]) -> list[m.AlertOut] | None:
     if who.clearance is not Visibility.SEALED:  # they name sealed records
         return None
-    return [
-        m.AlertOut(
-            row_id=a.row_id,
-            person_id=a.person_id,
-            person_name=a.person_name,
-            wish_type=a.wish_type,
-            wish=a.wish,
-            date=a.date,
-            legal_basis=a.legal_basis,
-            listing="recorded",  # the import recorded it
-        )
-        for a in alerts
-    ]
+    return [m.alert_out(a) for a in alerts]  # "recorded": the import recorded them
 
 
 def _result(

@@ -468,6 +468,20 @@ class AlertOut(BaseModel):
     )
 
 
+def alert_out(a: Any, listing: str = "recorded") -> AlertOut:
+    """An alert of ``workflows.wishes`` (a listed person who refused repatriation) as sent."""
+    return AlertOut(
+        row_id=a.row_id,
+        person_id=a.person_id,
+        person_name=a.person_name,
+        wish_type=a.wish_type,
+        wish=a.wish,
+        date=a.date,
+        legal_basis=a.legal_basis,
+        listing=listing,  # type: ignore[arg-type]
+    )
+
+
 class ListMatchesOut(BaseModel):
     scheme: str
     total: int = Field(description="Rows still open.")

@@ -154,19 +154,7 @@ def _matches(
     if who.clearance is Visibility.SEALED:  # the alerts name sealed records
         state = {id(a): "pending" for a in alerts.pending}
         state |= {id(a): "unrecorded" for a in alerts.unrecorded}
-        shown = [
-            m.AlertOut(
-                row_id=a.row_id,
-                person_id=a.person_id,
-                person_name=a.person_name,
-                wish_type=a.wish_type,
-                wish=a.wish,
-                date=a.date,
-                legal_basis=a.legal_basis,
-                listing=state.get(id(a), "recorded"),  # type: ignore[arg-type]
-            )
-            for a in alerts.alerts
-        ]
+        shown = [m.alert_out(a, state.get(id(a), "recorded")) for a in alerts.alerts]
     return m.ListMatchesOut(
         scheme=found.scheme,
         total=found.total,

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from powtrace.extract.lexicon import person_lexicon
+from powtrace.extract.namecase import parses
 from powtrace.extract.persons import Entity
 from powtrace.extract.text import Sentence
 
@@ -15,6 +16,8 @@ _CUE_ORDER = (
     "lawyer",
     "journalist",
     "official",
+    "activist",
+    "commander",
     "former_pow",
     "missing_soldier",
     "pow",
@@ -46,25 +49,33 @@ _CAPTIVE = {
     "refused_repatriation",
     "interviewed_in_captivity",
 }
+# Events that leave a soldier reported missing still missing: a report of his capture does
+# not yet show he is held (a trial, an interrogation or a camp would).
+_STILL_MISSING = {"missing", "captured", "surrendered", "killed", "pay_suspended", "declared_awol"}
+# Events that show a return from captivity.
 _RETURNED = {
     "exchanged",
     "released",
     "handed_over",
-    "isolated_interrogated",
     "returned_to_unit",
     "assigned_noncombat",
     "redeployed_combat",
     "hospitalised_after_return",
 }
 # Events that show a man named by kinship ("her son Ivan") is the soldier, not a speaker.
-_SOLDIER_EVENTS = _CAPTIVE | _RETURNED | {"missing", "killed", "declared_awol"}
+_SOLDIER_EVENTS = (
+    _CAPTIVE | _RETURNED | {"missing", "killed", "declared_awol", "isolated_interrogated"}
+)
 
 
 _BEFORE = 110  # how far before a mention a role noun may stand
+_AGE_IN = re.compile(r"(\d{1,2})-(?:year-old|летн|річн)", re.IGNORECASE)
 # Roles a cue in the possessor's own case gives ("бывшего пленного Ивана", "полоненого Івана").
 _CAPTIVE_ROLES = {"pow", "former_pow", "missing_soldier", "soldier"}
 # Plural oblique endings of a Cyrillic cue noun: "захисників", "военнопленных", "полоненими".
 _PLURAL_OBLIQUE = re.compile(r"(?:ими|ами|ями|ів|их|ых|ам|ям|ах|ях)$", re.IGNORECASE)
+# "Среди вернувшихся", "серед звільнених": a plural cue that still picks out one person.
+_AMONG = re.compile(r"(?:среди|серед|among)\s", re.IGNORECASE)
 _GENITIVE = re.compile(r"[оеі]го$", re.IGNORECASE)
 # What may stand between a far title and its name: words of one noun phrase, no clause break.
 _TITLE_GAP = re.compile(r"[^,;:.!?()«»\"“”—–\n]*")
@@ -87,7 +98,8 @@ def _windows(
     before a mention ends at another person's name (`others`): "Prosecutor Anna Volkova said
     Oleg Smirnov …" gives the prosecutor's title to her only."""
     out: list[tuple[str, int]] = []
-    for a, b in entity.descriptions:
+    # A description is the person's own words for them: "a fellow prisoner" is a prisoner.
+    for a, b in entity.descriptions + (entity.mentions[:1] if entity.unnamed else []):
         out.append((text[a:b], 0))
     for a, b in entity.mentions:
         s = sentence_of.get(a)
@@ -121,37 +133,92 @@ def cue_role(
 ) -> str | None:
     """The role the nearest role noun next to a mention gives, if any (`others`: the mentions
     of other persons, which end a window)."""
+    found = cue(text, lang, entity, sentence_of, others)
+    return found[0] if found else None
+
+
+def cue(
+    text: str,
+    lang: str,
+    entity: Entity,
+    sentence_of: dict[int, Sentence],
+    others: list[tuple[int, int]] | None = None,
+) -> tuple[str, str] | None:
+    """The role the nearest role noun next to a mention gives, and that noun. A plain soldier
+    noun ("сержант") gives way to a captivity cue in the same windows ("Среди вернувшихся —
+    сержант Олег Никитин")."""
     lex = person_lexicon(lang)
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, str, str] | None = None
+    captive: tuple[int, int, str, str] | None = None
     for window, window_kind in _windows(text, entity, sentence_of, others):
         for role in _CUE_ORDER:
             for m in lex.roles[role].finditer(window):
-                kind = window_kind
-                if kind == 5:  # a name in the nominative: a genitive cue is its possessor's
-                    if role in _CAPTIVE_ROLES and _GENITIVE.search(m.group(0)):
-                        continue
-                    kind = 1
-                # Before a mention the nearest cue is the last one; after it, the first one.
-                distance = len(window) - m.end() if kind in (1, 4) else m.start()
-                if kind == 4 and (role not in _CAPTIVE_ROLES or not _GENITIVE.search(m.group(0))):
+                key = _cue_key(window, window_kind, role, m, lang)
+                if key is None:
                     continue
-                if kind in (1, 4) and _PLURAL_OBLIQUE.search(m.group(0)):
-                    continue  # "штабу з питань поводження з військовополоненими Олег …"
-                if kind in (1, 4) and distance > 45 and not _long_title(role, window[m.end() :]):
-                    continue
-                if kind == 2 and distance > 12:
-                    continue
-                if kind == 3:
-                    if role != "relative":
-                        continue
-                    distance += 100  # only when nothing closer says otherwise
-                found = role
-                if role == "relative" and kind == 1 and _kin_of(window[: m.start()], m.group(0)):
-                    found = "kin_of"
-                key = (distance, _CUE_ORDER.index(role), found)
+                key = (*key, m.group(0))
                 if best is None or key < best:
                     best = key
-    return best[2] if best else None
+                if role in _CAPTIVE_ROLES - {"soldier"} and (captive is None or key < captive):
+                    captive = key
+    if best is not None and best[2] in ("soldier", "commander") and captive is not None:
+        best = captive
+    return (best[2], best[3]) if best else None
+
+
+def kin_gender(noun: str) -> str | None:
+    """The gender a kinship noun shows ("wife" -> f, "брат" -> m), if any."""
+    if _FEMALE_NOUNS.search(noun):
+        return "f"
+    return "m" if _MALE_NOUNS.search(noun) else None
+
+
+# Before an apposition's kinship noun, a word that makes the kin someone else's ("Ivan, whose
+# mother asked …", "Иван, чья мать …").
+_WHOSE = re.compile(r"(?:\bwhose|(?<![\w-])(?:чей|чья|чьё|чьи|чий|чия|чиє|чиї))\s+$", re.IGNORECASE)
+
+
+def _cue_key(
+    window: str, kind: int, role: str, m: re.Match[str], lang: str
+) -> tuple[int, int, str] | None:
+    """(distance, rank, role) for one cue found in a window of `kind`, None when the cue does
+    not describe the person (see `_windows` for the kinds)."""
+    if kind == 5:  # a name in the nominative: a genitive cue is its possessor's
+        if role in _CAPTIVE_ROLES and _GENITIVE.search(m.group(0)):
+            return None
+        kind = 1
+    # Before a mention the nearest cue is the last one; after it, the first one.
+    distance = len(window) - m.end() if kind in (1, 4) else m.start()
+    if kind == 4 and not _same_case(role, m.group(0), lang):
+        return None
+    if kind in (1, 2, 4) and _PLURAL_OBLIQUE.search(m.group(0)) and not _AMONG.match(m.group(0)):
+        return None  # "штабу з питань поводження з військовополоненими Олег …", "…, полонених"
+    if kind in (1, 4) and distance > 45 and not _long_title(role, window[m.end() :]):
+        return None
+    if kind in (2, 3) and role == "relative" and _WHOSE.search(window[: m.start()]):
+        return None  # "Ivan, whose mother asked …": the mother is someone else
+    if kind == 2 and distance > 12:
+        return None
+    if kind == 3:
+        if role != "relative":
+            return None
+        distance += 100  # only when nothing closer says otherwise
+    found = role
+    if role == "relative" and kind == 1 and _kin_of(window[: m.start()], m.group(0)):
+        found = "kin_of"
+    return distance, _CUE_ORDER.index(role), found
+
+
+def _same_case(role: str, cue: str, lang: str) -> bool:
+    """For a name in the possessor's case ("… Дмитра Лубінця"): True when the cue before it
+    is in that case too and so describes him ("бывшего пленного", "уповноваженого Верховної
+    Ради"). A kinship noun before such a name is the possessor's own ("мать Ивана")."""
+    if role in _CAPTIVE_ROLES:
+        return _GENITIVE.search(cue) is not None
+    if role == "relative" or lang == "en":
+        return False
+    head = cue.split()[0].lower()
+    return any("gent" in p.tag and "plur" not in p.tag for p in parses(head, lang)[:2])
 
 
 # "her son Ivan", "её сын Никита", "її чоловік Іван": a man named as someone's son, husband or
@@ -193,18 +260,28 @@ def byline_names(text: str, lang: str) -> list[str]:
 
 
 def role(cue: str | None, event_types: set[str]) -> str:
-    """The gold-format role from a cue and the person's events (a cue for a non-POW role wins)."""
+    """The gold-format role from a cue and the person's events (a cue for a non-POW role wins).
+
+    A commander with no events of his own is an official (he gives orders); an activist or
+    expert is "other". An interrogation shows neither a return nor captivity: captors
+    interrogate too. A soldier reported missing stays missing while all that says he is a
+    prisoner is the report of his capture."""
     if cue in ("relative", "lawyer", "journalist", "official"):
         return cue
-    if cue == "kin_of":  # someone's son or husband: a soldier when the text gives him events
-        return role(None, event_types) if event_types & _SOLDIER_EVENTS else "relative"
-    if cue == "former_pow" or event_types & _RETURNED:
+    if cue == "activist":
+        return "other"
+    if cue in ("kin_of", "commander") and not event_types & _SOLDIER_EVENTS:
+        return "relative" if cue == "kin_of" else "official"
+    captive = event_types & _CAPTIVE
+    returned = event_types & _RETURNED
+    if cue == "former_pow" or returned:
         return "former_pow"
-    if cue == "pow" or event_types & _CAPTIVE:
-        return "pow"
-    if cue == "missing_soldier" or "missing" in event_types:
+    missing = cue == "missing_soldier" or "missing" in event_types
+    if missing and cue != "pow" and event_types <= _STILL_MISSING:
         return "missing_soldier"
-    return "other"
+    if cue == "pow" or captive:
+        return "pow"
+    return "missing_soldier" if missing else "other"
 
 
 def age(text: str, lang: str, entity: Entity) -> int | None:
@@ -219,8 +296,9 @@ def age(text: str, lang: str, entity: Entity) -> int | None:
             m = p.search(text[max(0, a - 50) : a])
             if m and 14 <= int(m.group(1)) <= 80:
                 return int(m.group(1))
-    if entity.unnamed:
-        m = re.search(r"(\d{1,2})-(?:year-old|летн|річн)", entity.name)
+    # An age inside the person's description ("41-летний контрактник" merged into a name).
+    for text_of in [entity.name] if entity.unnamed else [text[a:b] for a, b in entity.descriptions]:
+        m = _AGE_IN.search(text_of)
         if m:
             return int(m.group(1))
     return None

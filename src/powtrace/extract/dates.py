@@ -8,7 +8,7 @@ note saying what it was resolved from, and stays None when the publication date 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from powtrace.domain.dates import PartialDate
@@ -56,7 +56,31 @@ _MONTH_UK = (
     "листопад",
     "грудн|груден",
 )
-_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Weekday stems, Monday first, in English, Russian and Ukrainian ("во вторник", "у п'ятницю").
+_WEEKDAYS = (
+    ("monday", "понедельник", "понеділ"),
+    ("tuesday", "вторник", "вівтор"),
+    ("wednesday", "сред", "серед"),
+    ("thursday", "четверг", "четвер"),
+    ("friday", "пятниц", "п'ятниц", "п’ятниц"),
+    ("saturday", "суббот", "субот"),
+    ("sunday", "воскресень", "неділ"),
+)
+# The first month of a season, so that a season with a year can anchor later yearless dates.
+_SEASON_START = (
+    ("spring", 3),
+    ("весн", 3),
+    ("summer", 6),
+    ("лет", 6),
+    ("літ", 6),
+    ("влітку", 6),
+    ("улітку", 6),
+    ("autumn", 9),
+    ("fall", 9),
+    ("осен", 9),
+    ("осін", 9),
+    ("восени", 9),
+)
 
 
 def _month_index(word: str) -> int | None:
@@ -94,7 +118,7 @@ _SEASON = (
 
 # (pattern, kind); kinds are resolved in `_resolve`. Longer, more specific patterns come first.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE if k.startswith("rel") else 0), k)
+    (re.compile(p, re.IGNORECASE if k.startswith(("rel", "ctx")) else 0), k)
     for p, k in (
         # A month or day with "last/this year", a season with a year ("autumn of 2023",
         # "весной 2024 года", "восени 2022 року") or with "last/this" ("last spring").
@@ -117,6 +141,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             rf"\b(?P<rel2>last|this|прошл\w+|эт\w+|минул\w+|ці\w+) {_SEASON}",
             "rel_season",
         ),
+        # "August of that year", "в августе того же года", "навесні того ж року": the year of
+        # the last date the text gave (see `_in_context`).
+        (rf"\b(?:in |since )?(?P<m>{_EN_MONTH}) of (?:that|the same) year\b", "ctx_month"),
+        (rf"(?:\b[вуВУ] )?(?P<m>{_CY_MONTH}) того ж(?:е)? (?:года|року)", "ctx_month"),
+        (r"\b(?:later |earlier )?(?:that|the same) year\b", "ctx_year"),
+        (
+            r"\bтом же году\b|\bтого же года\b|\bтому ж(?:е)? році\b|\bтого ж(?:е)? року\b",
+            "ctx_year",
+        ),
         (rf"\b(?P<m>{_EN_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{_YEAR})\b", "dmy"),
         (rf"\b(?P<d>\d{{1,2}}) (?P<m>{_EN_MONTH}),? (?P<y>{_YEAR})\b", "dmy"),
         (
@@ -133,9 +166,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (rf"\b(?P<d>\d{{1,2}}) (?P<m>{_EN_MONTH})\b(?!,? {_YEAR})", "md"),
         (rf"\b(?P<d>\d{{1,2}}) (?P<m>{_CY_MONTH})\b(?! {_YEAR})", "md"),
-        (rf"\b(?:[Ii]n|[Ll]ate|[Ee]arly|[Mm]id-?) ?(?P<m>{_EN_MONTH})\b(?!,? {_YEAR}| \d)", "m"),
         (
-            rf"(?:\b[вуВУ]|\b[Нн]а початку|\b[Нн]априкінці|\b[Вв] начале|\b[Вв] конце) "
+            rf"\b(?:[Ii]n|[Ll]ate|[Ee]arly|[Mm]id-?|[Ss]ince) ?(?P<m>{_EN_MONTH})\b"
+            rf"(?!,? {_YEAR}| \d)",
+            "m",
+        ),
+        (
+            rf"(?:\b[вуВУСсЗз]|\b[Нн]а початку|\b[Нн]априкінці|\b[Вв] начале|\b[Вв] конце|"
+            rf"\b[Вв] середине|\b[Уу] середині|\b[Вв] середині) "
             rf"(?P<m>{_CY_MONTH})\b(?! {_YEAR}| \d)",
             "m",
         ),
@@ -162,12 +200,18 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "rel_last_week",
         ),
         (r"\bthis week\b|\bна этой неделе\b|\bцього тижня\b", "rel_this_week"),
+        (r"\bпозавчера\b|\bпозавчора\b", "rel_day_before_yesterday"),
         (r"\byesterday\b|\bвчера\b|\bвчора\b|\bучора\b", "rel_yesterday"),
         (r"\btoday\b|\bсегодня\b|\bсьогодні\b", "rel_today"),
         (
             r"\b(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
             "rel_weekday",
         ),
+        (
+            r"\bво? (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
+            "rel_weekday",
+        ),
+        (r"\b[ув] (?:понеділок|вівторок|середу|четвер|п['’]ятницю|суботу|неділю)\b", "rel_weekday"),
     )
 )
 
@@ -186,6 +230,7 @@ class DateMention:
     date: PartialDate | None
     relative: bool
     note: str | None
+    kind: str = ""  # which pattern found it (see _PATTERNS)
 
 
 def _last_month_before(month: int, pub: date) -> int:
@@ -239,12 +284,15 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[PartialDate
         start = monday - timedelta(days=7) if kind == "rel_last_week" else monday
         end = start + timedelta(days=6)
         return PartialDate.parse(f"{start.isoformat()}/{end.isoformat()}"), True
+    if kind == "rel_day_before_yesterday":
+        return PartialDate.from_date(pub - timedelta(days=2)), True
     if kind == "rel_yesterday":
         return PartialDate.from_date(pub - timedelta(days=1)), True
     if kind == "rel_today":
         return PartialDate.from_date(pub), True
     if kind == "rel_weekday":
-        day = next(i for i, w in enumerate(_WEEKDAYS_EN) if w in m.group(0).lower())
+        low = m.group(0).lower()
+        day = next(i for i, stems in enumerate(_WEEKDAYS) if any(w in low for w in stems))
         back = (pub.weekday() - day) % 7 or 7  # "on Monday" in a Monday paper means last Monday
         return PartialDate.from_date(pub - timedelta(days=back)), True
     return None, True
@@ -263,8 +311,8 @@ def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
             a, b = m.span()
             if any(a < e and s < b for s, e in taken):
                 continue
-            if kind == "y" and text[b : b + 1] == "-":
-                continue  # "2022-2023" or an ISO date handled above
+            if kind == "y" and re.match(r"-\d", text[b : b + 2]):
+                continue  # "2022-2023" or an ISO date handled above ("2022-го" is a year)
             if "may" in (m.groupdict().get("m"), m.groupdict().get("m2")):
                 continue  # "he may this year": the verb, not the month
             value, relative = _resolve(kind, m, pub)
@@ -277,5 +325,87 @@ def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
             if relative and value is not None and published is not None:
                 note = f"resolved from '{m.group(0)}' against {published}"
             taken.append((a, b))
-            out.append(DateMention(a, b, m.group(0), value, relative, note))
-    return sorted(out, key=lambda d: d.start)
+            out.append(DateMention(a, b, m.group(0), value, relative, note, kind))
+    out.sort(key=lambda d: d.start)
+    if published is None:
+        return out
+    return _in_context(text, out, published.latest)
+
+
+# Expressions that date the narrative around them with a year the text itself gives.
+_CONTEXT_KINDS = frozenset(
+    {"dmy", "iso", "my", "rel_month_year", "rel_day_month_year", "rel_season_year"}
+)
+_YEAR_KINDS = _CONTEXT_KINDS | {"y"}
+
+
+def _anchor(d: DateMention) -> tuple[int, int] | None:
+    """The (year, month) a dated expression sets for the sentences after it, if any."""
+    if d.kind not in _CONTEXT_KINDS or d.date is None:
+        return None
+    if d.date.start.month is not None:
+        return d.date.year, d.date.start.month
+    low = d.text.lower()
+    return next(((d.date.year, month) for stem, month in _SEASON_START if stem in low), None)
+
+
+def _context_year(text: str, dates: list[DateMention], i: int) -> tuple[int, str] | None:
+    """The year the text gives a yearless date (dates[i]), and the expression it comes from.
+
+    A day of a month the text dated earlier ("in June 2022 … on 24 June") is in that month. Else
+    the last dated expression before it in its paragraph sets the year: a month at or after the
+    anchor's is in the anchor's year, an earlier month in the next ("autumn of 2023 … in May")."""
+    d = dates[i]
+    assert d.date is not None and d.date.start.month is not None
+    month = d.date.start.month
+    if d.kind == "md":
+        for x in reversed(dates[:i]):
+            if x.kind in ("my", "rel_month_year") and x.date and x.date.start.month == month:
+                return x.date.year, x.text
+    paragraph = text.rfind("\n", 0, d.start) + 1
+    for x in reversed(dates[:i]):
+        if x.start < paragraph:
+            break
+        anchor = _anchor(x)
+        if anchor:
+            return (anchor[0] if month >= anchor[1] else anchor[0] + 1), x.text
+    return None
+
+
+def _same_year(dates: list[DateMention], i: int, latest: date) -> DateMention:
+    """ "That year", "August of that year": the year of the last date the text gave before."""
+    d = dates[i]
+    year = next(
+        (x.date.year for x in reversed(dates[:i]) if x.date and x.kind in _YEAR_KINDS), None
+    )
+    month = next((_month_index(w) for w in d.text.split() if _month_index(w)), None)
+    if year is None:
+        return d
+    value = PartialDate.of(year, month) if d.kind == "ctx_month" and month else PartialDate.of(year)
+    if value.earliest > latest:
+        return d
+    return replace(d, date=value, note=f"resolved from '{d.text}' with an earlier year, {year}")
+
+
+def _in_context(text: str, dates: list[DateMention], latest: date) -> list[DateMention]:
+    """Yearless dates with the year their context gives, when it differs from the publication
+    year and is not after publication (`latest`)."""
+    out = list(dates)
+    for i, d in enumerate(dates):
+        if d.kind in ("ctx_month", "ctx_year"):
+            out[i] = _same_year(dates, i, latest)
+            continue
+        if d.kind not in ("md", "m") or d.date is None or d.date.start.month is None:
+            continue
+        found = _context_year(text, dates, i)
+        if found is None or found[0] == d.date.year:
+            continue
+        start = d.date.start
+        try:
+            value = PartialDate.of(found[0], start.month, start.day)
+        except Exception:  # 29 February in a year without it
+            continue
+        if value.earliest <= latest:
+            note = f"resolved from '{d.text}' with the year of '{found[1]}'"
+            out[i] = replace(d, date=value, note=note)
+    return out

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from powtrace.domain.vocab import event_type
 from powtrace.extract.dates import DateMention
 from powtrace.extract.details import agency, details_for
-from powtrace.extract.lexicon import EventLexicon, event_lexicon
+from powtrace.extract.lexicon import EventLexicon, event_lexicon, person_lexicon
 from powtrace.extract.literals import foldable
 from powtrace.extract.model import EventProposal, Span
 from powtrace.extract.ner import Candidate
@@ -27,6 +27,11 @@ _REPORTING = re.compile(
 _PREPOSITIONAL = re.compile(
     r"\b(?:assigned|sent|moved|transferred|relegated|condemned|reduced|subjected|returned|taken|"
     r"brought|admitted|handed|put|added|listed|back)\s+to\s*$",
+    re.IGNORECASE,
+)
+# A relative clause opened before a referent and still open at it.
+_RELATIVE = re.compile(
+    r",\s*(?:котор\w+|як(?:ий|а|е|і|ого|ої|ому|им|их|ій)|who|whom|which|whose)\b[^,;:()—–]*$",
     re.IGNORECASE,
 )
 _WINDOW_WORDS = 7
@@ -96,16 +101,23 @@ def cancelled(text: str, hit: Hit, lex: EventLexicon, group: bool) -> bool:
     return group and bool(lex.subordinators.search(" ".join([*words[:3], "|", *words[-5:]])))
 
 
-def attach(text: str, hit: Hit, refs: list[Ref], previous: list[Ref]) -> Ref | None:
+def attach(
+    text: str, hit: Hit, refs: list[Ref], previous: list[Ref], agentive: bool = False
+) -> Ref | None:
     """The referent an event is about: the nearest one before the trigger that is not a speaker,
-    else the first after it, else the last person of the previous sentence; None for nobody."""
+    else the first after it, else the last person of the previous sentence; None for nobody.
+    For an `agentive` trigger ("X взяв у полон Y") a person after it comes first."""
     # A person inside the trigger or right after it is its object: "beat him", "questioned him".
     inner = [r for r in refs if hit.start <= r.start and r.start <= hit.end + 1 and not r.size]
-    if inner and inner[0].entity:
+    if inner and (inner[0].entity or inner[0].members):
         return inner[0]
+    if agentive:
+        objects = [r for r in refs if r.start >= hit.end and (r.entity or r.members)]
+        if objects:
+            return objects[0]
     before = [r for r in refs if r.end <= hit.start]
     for r in reversed(before):
-        if not _REPORTING.search(text[r.end : hit.start]):
+        if not _REPORTING.search(text[r.end : hit.start]) and not _in_relative_clause(text, r, hit):
             return r
     after = [r for r in refs if r.start >= hit.start]
     if after:
@@ -116,7 +128,27 @@ def attach(text: str, hit: Hit, refs: list[Ref], previous: list[Ref]) -> Ref | N
     return before[-1] if before else None
 
 
-def coordinated(text: str, ref: Ref, refs: list[Ref]) -> list[Ref]:
+def _in_relative_clause(text: str, ref: Ref, hit: Hit) -> bool:
+    """True when a referent stands in a relative clause that closes before the trigger ("Мартинюк,
+    який служив з ними, вважається зниклим"): the clause's persons are not the subject."""
+    lead = text[hit.sentence.start : ref.start]
+    return "," in text[ref.end : hit.start] and _RELATIVE.search(lead) is not None
+
+
+def _joined(gap: str, titles: re.Pattern[str] | None) -> bool:
+    """True when the text between two names joins them ("and", a comma), titles and ranks
+    of the second aside ("Petrov and Private Sidorov", "Петров и сержант Сидоров")."""
+    if titles is not None:
+        words = gap.split()
+        while words and titles.fullmatch(words[-1]):
+            words.pop()
+        gap = " ".join(words) + " " if words else " "
+    return _COORDINATION.fullmatch(gap) is not None
+
+
+def coordinated(
+    text: str, ref: Ref, refs: list[Ref], titles: re.Pattern[str] | None = None
+) -> list[Ref]:
     """Other persons joined to `ref` by "and" or a comma ("Смирнова и Кузнецова взяли в плен"):
     what is said of one of them is said of each."""
     people = sorted((r for r in refs if r.entity), key=lambda r: r.start)
@@ -125,20 +157,37 @@ def coordinated(text: str, ref: Ref, refs: list[Ref]) -> list[Ref]:
     i = people.index(ref)
     out: list[Ref] = []
     j = i
-    while j > 0 and _COORDINATION.fullmatch(text[people[j - 1].end : people[j].start]):
+    while j > 0 and _joined(text[people[j - 1].end : people[j].start], titles):
         j -= 1
         out.append(people[j])
     j = i
-    while j + 1 < len(people) and _COORDINATION.fullmatch(
-        text[people[j].end : people[j + 1].start]
-    ):
+    while j + 1 < len(people) and _joined(text[people[j].end : people[j + 1].start], titles):
         j += 1
         out.append(people[j])
     return [r for r in out if r.entity != ref.entity]
 
 
+# A name the verb of the clause before it is left out for: ", Виталию Мельничуку — 15 лет".
+_GAP_BEFORE = re.compile(r"[,;]\s*(?:(?:а|и|і|й|та|and)\s+)?$", re.IGNORECASE)
+_GAP_AFTER = re.compile(r"\s*[—–]\s")
+
+
+def gapped(text: str, hit: Hit, ref: Ref, refs: list[Ref]) -> list[Ref]:
+    """Persons after a trigger's clause whose verb is elided ("Ткачуку суд назначил 16 лет,
+    Мельничуку — 15"): the event is theirs as well."""
+    out = []
+    for r in refs:
+        if r.entity and r.entity != ref.entity and r.start > hit.end:
+            lead = text[hit.sentence.start : r.start]
+            if _GAP_BEFORE.search(lead) and _GAP_AFTER.match(text, r.end):
+                out.append(r)
+    return out
+
+
 def _date_for(hit: Hit, dates: list[DateMention]) -> DateMention | None:
-    """The date expression in the trigger's clause, else one fronted at the sentence start."""
+    """The date expression in the trigger's clause, else the one that a "when" clause holding
+    the trigger follows ("in October, when a channel posted an interview"), else one fronted
+    at the sentence start."""
     s = hit.sentence
     inside = [d for d in dates if s.start <= d.start < s.end]
     if not inside:
@@ -151,14 +200,31 @@ def _date_for(hit: Hit, dates: list[DateMention]) -> DateMention | None:
     ]
     if same:
         return min(same, key=lambda d: abs(d.start - hit.start))
+    if _WHEN.match(s.text, lo - s.start):
+        comma = lo - 1 - s.start  # the clause boundary before the "when"
+        before = [d for d in inside if d.end <= lo and not s.text[d.end - s.start : comma].strip()]
+        if before:
+            return before[-1]
     first = inside[0]
     return first if first.start - s.start <= 30 and first.start < hit.start else None
+
+
+# A clause that a date right before it sets the time of.
+_WHEN = re.compile(r"\s*(?:when|когда|коли)\b", re.IGNORECASE)
+# A relative pronoun opens a clause of its own: "on Wednesday sentenced a soldier who had come
+# home in an exchange" does not date the exchange.
+_RELATIVE_WORD = re.compile(
+    r"\b(?:who|which|котор\w+|як(?:ий|а|е|і|ого|ої|ому|им|их|ій))\b", re.IGNORECASE
+)
 
 
 def _comma_between(s: Sentence, d: DateMention, hit: Hit) -> bool:
     """True when a clause boundary separates a date from a trigger."""
     a, b = sorted((d.end, hit.start)) if d.end <= hit.start else sorted((hit.end, d.start))
-    return any(ch in s.text[a - s.start : b - s.start] for ch in ",;—")
+    between = s.text[a - s.start : b - s.start]
+    return any(ch in between for ch in ",;—") or (
+        d.end <= hit.start and _RELATIVE_WORD.search(between) is not None
+    )
 
 
 def _place_for(hit: Hit, places: list[Candidate]) -> str | None:
@@ -195,10 +261,65 @@ def propose(
     )
 
 
+_DATE_REACH = 3  # sentences back to an event of the same type whose date is meant again
+
+
+def _dates_told_before(
+    events: list[EventProposal], sentences: list[Sentence], dates: list[DateMention]
+) -> list[EventProposal]:
+    """A person's event in a sentence without any date takes the date of an event of the same
+    type told just before, of the group or of that person ("The court sentenced three men on
+    Tuesday. Petrov got 17 years …")."""
+    index = {s.start: s.index for s in sentences}
+    dated = {index[s.start] for s in sentences for d in dates if s.start <= d.start < s.end}
+    out = []
+    for e in events:
+        here = index.get(e.evidence.start, -1)
+        if e.date is None and e.person_id and here not in dated:
+            earlier = [
+                x
+                for x in out
+                if x.type == e.type
+                and x.person_id in (None, e.person_id)
+                and x.date is not None
+                and 0 <= here - index.get(x.evidence.start, -99) <= _DATE_REACH
+            ]
+            if earlier:
+                x = earlier[-1]
+                e = replace(e, date=x.date, date_text=x.date_text, date_note=x.date_note)
+        out.append(e)
+    return out
+
+
+def _released_in_exchange(events: list[EventProposal]) -> list[EventProposal]:
+    """A person freed on the day of an exchange the text reports ("Also freed on Thursday was
+    Lieutenant Koval") was freed in it: the release is that exchange."""
+    days = {
+        e.date
+        for e in events
+        if e.type == "exchanged" and e.date is not None and e.date.precision == "day"
+    }
+    return [
+        replace(e, type="exchanged", corpus_type=event_type("exchanged").corpus)
+        if e.type == "released" and e.person_id and e.date in days
+        else e
+        for e in events
+    ]
+
+
 def dedupe(events: list[EventProposal]) -> list[EventProposal]:
     """One event per person and type (per evidence sentence for groups); an exchange covers the
-    handing-over the same sentence reports."""
+    handing-over and the release of that person the same sentence reports."""
+    events = _released_in_exchange(events)
     exchanged = {(e.person_id, e.evidence.start) for e in events if e.type == "exchanged"}
+    # "freed in the exchange of 31 May": the exchange is the release
+    events = [
+        e
+        for e in events
+        if not (
+            e.type == "released" and e.person_id and (e.person_id, e.evidence.start) in exchanged
+        )
+    ]
     seen: dict[tuple[str | None, str, str], int] = {}
     out: list[EventProposal] = []
     for e in events:
@@ -214,11 +335,88 @@ def dedupe(events: list[EventProposal]) -> list[EventProposal]:
         key = (e.person_id, e.type, "" if e.person_id else group)
         if key in seen:
             i = seen[key]
-            if e.group_size and out[i].date is None and e.date is not None:
-                out[i] = e  # the same group event, told again with its date
+            if out[i].date is None and e.date is not None:
+                out[i] = e  # the same event, told again with its date
             continue
         seen[key] = len(out)
         out.append(e)
+    return out
+
+
+# Group events a person named "among" the group shares.
+_GROUP_RETURN = ("exchanged", "handed_over", "released")
+
+
+def _among_returned(
+    text: str,
+    sentences: list[Sentence],
+    refs: dict[int, list[Ref]],
+    events: list[EventProposal],
+    among: re.Pattern[str],
+    bystanders: frozenset[str] | set[str],
+) -> list[EventProposal]:
+    """A person named "among" the returned ("Среди них — Денис Латыпов", "Among the freed was
+    Sergeant Koval") shares the return events of the last group the text reported returned."""
+    out: list[EventProposal] = []
+    for s in sentences:
+        cue = among.search(s.text)
+        if cue is None:
+            continue
+        earlier = [
+            e
+            for e in events
+            if e.person_id is None and e.type in _GROUP_RETURN and e.evidence.start < s.start
+        ]
+        if not earlier:
+            continue
+        # The last exchange told with its day, else the last one: a day marks the swap the story
+        # is about, not a tally ("6,300 freed since 2022").
+        dated = [e for e in earlier if e.date is not None and e.date.precision == "day"]
+        last = (dated or earlier)[-1].evidence.start
+        group = [e for e in earlier if e.evidence.start == last]
+        trigger = Span(s.start + cue.start(), s.start + cue.end(), cue.group(0))
+        for r in refs.get(s.index, []):
+            if r.entity and r.entity not in bystanders and r.start > trigger.start:
+                out += [
+                    replace(
+                        e,
+                        person_id=r.entity,
+                        group_size=None,
+                        evidence=Span(s.start, s.end, s.text),
+                        trigger=trigger,
+                    )
+                    for e in group
+                ]
+    return out
+
+
+_KIN_REACH = 4  # sentences back to the person a relative's words are about
+
+
+def _kin_to_soldier(
+    sentences: list[Sentence],
+    refs: dict[int, list[Ref]],
+    kin: frozenset[str] | set[str],
+    bystanders: frozenset[str] | set[str],
+) -> dict[int, list[Ref]]:
+    """Refs with every relative replaced by the person named or meant last before it ("Мать
+    Ивана рассказала, что ей …", "He said his son's pay was stopped"): families speak of the
+    soldier. A relative with nobody before is dropped."""
+    if not kin:
+        return refs
+    out: dict[int, list[Ref]] = {}
+    last: tuple[int, str] | None = None
+    for s in sentences:
+        mine = []
+        for r in refs.get(s.index, []):
+            if r.entity in kin:
+                if last is not None and s.index - last[0] <= _KIN_REACH:
+                    mine.append(replace(r, entity=last[1]))
+            else:
+                mine.append(r)
+                if r.entity and r.entity not in bystanders:
+                    last = (s.index, r.entity)
+        out[s.index] = mine
     return out
 
 
@@ -230,22 +428,34 @@ def extract_events(
     dates: list[DateMention],
     places: list[Candidate],
     bystanders: frozenset[str] | set[str] = frozenset(),
+    kin: frozenset[str] | set[str] = frozenset(),
 ) -> list[EventProposal]:
     """All events of a text, in text order. Persons in `bystanders` (officials, lawyers,
-    journalists) are never what an event happened to."""
+    journalists) are never what an event happened to; what is told of a relative (`kin`)
+    happened to the soldier the text spoke of last."""
     lex = event_lexicon(lang)
+    titles = person_lexicon(lang).titles
+    refs = _kin_to_soldier(sentences, refs, kin, bystanders)
     out: list[EventProposal] = []
     for s in sentences:
         mine = [r for r in refs.get(s.index, []) if r.entity not in bystanders]
         previous = [r for r in refs.get(s.index - 1, []) if r.entity not in bystanders]
         for hit in find_hits(lang, s):
-            ref = attach(text, hit, mine, previous)
+            agentive = bool(lex.agentive and lex.agentive.search(text, hit.start, hit.end))
+            ref = attach(text, hit, mine, previous, agentive)
             if ref is None:
                 continue  # nobody it happened to: a generic statement ("torture was systematic")
-            if cancelled(text, hit, lex, group=ref.entity is None):
+            if cancelled(text, hit, lex, group=ref.entity is None and not ref.members):
+                continue
+            if ref.members:  # "they" standing for named persons: the event is each one's
+                for member in ref.members:
+                    out.append(propose(text, hit, replace(ref, entity=member), dates, places))
                 continue
             out.append(propose(text, hit, ref, dates, places))
             if ref.entity:
-                for other in coordinated(text, ref, mine):
+                others = coordinated(text, ref, mine, titles) + gapped(text, hit, ref, mine)
+                for other in others:
                     out.append(propose(text, hit, other, dates, places))
-    return dedupe(out)
+    if lex.among is not None:
+        out += _among_returned(text, sentences, refs, out, lex.among, bystanders)
+    return dedupe(_dates_told_before(out, sentences, dates))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -38,6 +38,11 @@ class EventLexicon:
     irrealis: re.Pattern[str]
     immediate: re.Pattern[str] | None
     subordinators: re.Pattern[str]
+    # Triggers in an active form with a person as agent ("Зарубін взяв у полон … Андрія"):
+    # who it happened to is named after the trigger, not before it.
+    agentive: re.Pattern[str] | None = None
+    # "Среди них", "among the freed": a person named there belongs to a group just returned.
+    among: re.Pattern[str] | None = None
     # (type, pattern, literal heads) for every trigger, in the order of `triggers`: the heads
     # let a sentence that holds none of them skip the pattern (see literals.py).
     scan: tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...] = ()
@@ -63,6 +68,12 @@ class PersonLexicon:
     byline: tuple[re.Pattern[str], ...]
     alias_after: tuple[re.Pattern[str], ...]
     pseudonym: tuple[re.Pattern[str], ...] = ()
+    # Words for "both" or "all three" with the number of persons they stand for, and one
+    # pattern for them all (most sentences hold none: one search tells).
+    collectives: tuple[tuple[re.Pattern[str], int], ...] = ()
+    any_collective: re.Pattern[str] | None = None
+    # Collective numerals that count people ("трое жителей", "троє бійців") and their number.
+    people_counts: dict[str, int] = field(default_factory=dict)
 
 
 @cache
@@ -83,6 +94,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         immediate=re.compile(rf"(?:{'|'.join(immediate)})\s*$", _FLAGS) if immediate else None,
         subordinators=_words(raw["subordinators"]),
         scan=tuple((t, p, heads(p)) for t, patterns in triggers.items() for p in patterns),
+        agentive=_words(raw["agentive"]) if raw.get("agentive") else None,
+        among=_words(raw["among"]) if raw.get("among") else None,
     )
 
 
@@ -93,8 +106,10 @@ def person_lexicon(lang: str) -> PersonLexicon:
     heads = "|".join(sorted(raw["person_heads"], key=len, reverse=True))
     dets = "|".join(sorted(raw["person_determiners"], key=len, reverse=True))
     # A determiner, up to six modifiers (adjectives, "31-year-old", "self-described"), a head.
+    stop = "|".join(raw.get("not_modifiers") or ["(?!)"])
+    modifier = rf"(?!(?:{stop})(?![\w’'-]))[\w’'-]+"
     unnamed = re.compile(
-        rf"(?<![\w-])(?:{dets})(?:\s+[\w’'-]+,?){{0,6}}?\s+(?:{heads})(?![\w-])", _FLAGS
+        rf"(?<![\w-])(?:{dets})(?:\s+{modifier},?){{0,6}}?\s+(?:{heads})(?![\w-])", _FLAGS
     )
     return PersonLexicon(
         titles=_words(raw["titles"]),
@@ -113,6 +128,9 @@ def person_lexicon(lang: str) -> PersonLexicon:
         byline=tuple(re.compile(p) for p in raw["byline"]),
         alias_after=tuple(re.compile(p) for p in raw["alias_after"]),
         pseudonym=tuple(re.compile(p) for p in raw.get("pseudonym", [])),
+        collectives=tuple((_words([p]), int(n)) for p, n in (raw.get("collectives") or {}).items()),
+        any_collective=_words(list(raw["collectives"])) if raw.get("collectives") else None,
+        people_counts={w.lower(): int(n) for w, n in (raw.get("people_counts") or {}).items()},
     )
 
 

@@ -85,16 +85,37 @@ _ENDINGS = (
 )
 
 
+# Common given names the Ukrainian dictionary knows only as common nouns (богдан) or not at all,
+# with the endings of their cases.
+_MISSING_NAMES = {"uk": {"богдан": "m", "володимир": "m"}}
+_MASC_ENDINGS = (("", "nomn"), ("а", "gent"), ("у", "datv"), ("ові", "datv"), ("ом", "ablt"))
+
+
+def _missing_name(low: str, lang: str) -> Reading | None:
+    """A given-name reading the dictionary lacks (see `_MISSING_NAMES`), if any."""
+    names = _MISSING_NAMES.get(lang, {})
+    for ending, case in _MASC_ENDINGS:
+        base = low[: len(low) - len(ending)] if ending else low
+        if low.endswith(ending) and base in names:
+            return Reading("Name", names[base], case, _capital(base), 0.5)
+    return None
+
+
 @lru_cache(maxsize=65536)
 def readings(word: str, lang: str) -> tuple[Reading, ...]:
     """Name-like readings of a capitalised word, most probable first."""
     low = word.lower()
     out: list[Reading] = []
-    for parse in parses(low, lang):
+    found = parses(low, lang)
+    # "Анне" is the dative of Анна far more often than the indeclinable French name: when a
+    # word declines as a name, its indeclinable readings count for little.
+    declines = any("Fixd" not in p.tag and "Name" in p.tag for p in found)
+    for parse in found:
         tags = parse.tag.grammemes
         kind = next((k for k in _NAME_TAGS if k in tags), None)
         if kind is None or ("plur" in tags and "Fixd" not in tags):
             continue
+        score = parse.score * (0.1 if declines and "Fixd" in tags else 1.0)
         gender = "m" if "masc" in tags else "f" if "femn" in tags else None
         case = next(
             (c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct") if c in tags), None
@@ -104,7 +125,10 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
             inflected = parse.inflect({"nomn", "sing"})
             # pymorphy3 lemmatises a feminine surname to the masculine; inflecting keeps it.
             nominative = inflected.word if inflected is not None else parse.normal_form
-        out.append(Reading(kind, gender, case, _capital(nominative), parse.score))
+        out.append(Reading(kind, gender, case, _capital(nominative), score))
+    extra = _missing_name(low, lang)
+    if extra is not None:
+        out.append(extra)
     if not any(r.kind == "Surn" for r in out):
         for ending, nom, gender, case in _ENDINGS:
             if low.endswith(ending) and len(low) > len(ending) + 2:
@@ -132,12 +156,16 @@ class NominativeName:
     case: str | None  # the case the name was written in (gent for "Ивана Петрова")
 
 
-def nominative(words: tuple[str, ...], lang: str, hint_gender: str | None = None) -> NominativeName:
+def nominative(
+    words: tuple[str, ...], lang: str, hint_gender: str | None = None, hint_case: str | None = None
+) -> NominativeName:
     """Bring a name of one to three words to the nominative, all words in one case and gender.
 
     Each word gets a reading as given name, patronymic or surname; the combination whose cases
     and genders agree and whose readings are likeliest wins. `hint_gender` comes from the
-    sentence (a verb in -ла after the name) and breaks ties such as Валерия (f, nom) / (m, gen).
+    sentence (a verb in -ла after the name) and breaks ties such as Валерия (f, nom) / (m, gen);
+    `hint_case` (a noun before the name makes it a genitive possessor) outweighs the usual
+    preference for the nominative.
     """
     options = [
         readings(w, lang) or (Reading("Surn", None, "nomn", _capital(w.lower()), 0.1),)
@@ -160,6 +188,8 @@ def nominative(words: tuple[str, ...], lang: str, hint_gender: str | None = None
             score *= 1.5  # names in apposition and as subjects are the commonest
         if hint_gender and genders and hint_gender not in genders:
             score *= 0.2
+        if hint_case and hint_case in cases:
+            score *= 3
         if "Name" in kinds:
             score *= 2
         if best is None or score > best[0]:

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from powtrace.extract.lexicon import PersonLexicon, latin_given_names, person_lexicon
-from powtrace.extract.namecase import nominative, readings
+from powtrace.extract.namecase import nominative, parses, readings
 from powtrace.extract.ner import Candidate
 from powtrace.extract.text import WORD, fold
 
@@ -80,6 +80,23 @@ def _gender_hint(text: str, end: int, lang: str) -> str | None:
     return None
 
 
+_LAST_WORD = re.compile(r"([а-яёіїєґ'’ʼ-]+)\s$", re.IGNORECASE)
+
+
+def _case_hint(text: str, start: int, lang: str, lex: PersonLexicon) -> str | None:
+    """gent when a common noun stands right before a Cyrillic name ("История Евгения Смагина",
+    "дело Валерия Петрова"): the name is its possessor, so "Евгения" is Евгений's genitive
+    rather than Евгения in the nominative. Titles ("адвокат Евгения …") decide nothing."""
+    m = _LAST_WORD.search(text, max(0, start - 40), start)
+    if m is None or lex.titles.fullmatch(m.group(1)):
+        return None
+    found = parses(m.group(1).lower(), lang)
+    tags = found[0].tag.grammemes if found else frozenset()
+    if "NOUN" not in tags or tags & {"Name", "Surn", "Geox", "Orgn"}:
+        return None
+    return "gent"
+
+
 def _english_rules(text: str) -> list[Candidate]:
     """Given name + capitalised word(s), for names the statistical model misses."""
     out = []
@@ -129,7 +146,8 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
         else:
             if not any(readings(w, lang) for w in words):
                 continue
-            nom = nominative(tuple(words[:3]), lang, _gender_hint(text, end, lang))
+            hint = _gender_hint(text, end, lang)
+            nom = nominative(tuple(words[:3]), lang, hint, _case_hint(text, start, lang, lex))
             if nom.given is None and nom.patronymic is None:
                 continue  # no given name or patronymic: a place or organisation, not a person
             given, surname, gender, full = nom.given, nom.surname, nom.gender, nom.text
@@ -154,7 +172,69 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
         entity.mentions.append((start, end))
         if genitive:
             entity.genitive.add(start)
-    return entities
+    return _merge_given_patronymic(entities)
+
+
+def _merge_given_patronymic(entities: list[Entity]) -> list[Entity]:
+    """A given name with a patronymic and no surname ("Татьяна Сергеевна") joins the one person
+    the text names in full with that given name ("Татьяна Гребенщикова"), if there is one."""
+    out = []
+    for e in entities:
+        if e.surname is None and e.given and e.patronymic:
+            full = [
+                f
+                for f in entities
+                if f.surname
+                and f.given
+                and fold(f.given) == fold(e.given)
+                and f.patronymic in (None, e.patronymic)
+            ]
+            if len(full) == 1:
+                owner = full[0]
+                owner.mentions = sorted(owner.mentions + e.mentions)
+                owner.genitive |= e.genitive
+                owner.patronymic = owner.patronymic or e.patronymic
+                for v in [e.surface, *e.variants]:
+                    if v != owner.surface and v not in owner.variants:
+                        owner.variants.append(v)
+                continue
+        out.append(e)
+    return out
+
+
+_FULLER = re.compile(r" [A-ZА-ЯЁІЇЄҐ]")  # a capitalised word next: a fuller name starts here
+
+
+def _possessor_case(word: str, lang: str) -> bool:
+    """True when a given name may be in the genitive ("Никиты", "Василя")."""
+    return any(r.kind == "Name" and r.case == "gent" for r in readings(word, lang))
+
+
+def given_mentions(text: str, lang: str, entities: list[Entity]) -> None:
+    """Add the mentions by given name alone ("Дмитро в госпіталі", "Никите перестали платить",
+    "Iryna said") of persons named in full, when no other person has that given name."""
+    owners: dict[str, list[Entity]] = {}
+    for e in entities:
+        if e.given and not e.unnamed and len(e.given) > 2:
+            owners.setdefault(fold(e.given), []).append(e)
+    if not owners:
+        return
+    taken = [span for e in entities for span in e.mentions]
+    for tok in _CAPITAL.finditer(text):
+        a, b = tok.span()
+        if any(x <= a < y for x, y in taken) or _FULLER.match(text, b):
+            continue  # already a mention, or the start of a fuller name
+        word = _POSSESSIVE.sub("", tok.group(0)) if lang == "en" else tok.group(0)
+        nom = _given_nominative(word, lang)
+        found = owners.get(fold(nom[0])) if nom else None
+        if found is not None and len(found) == 1:
+            found[0].mentions.append((a, a + len(word)))
+            if lang != "en" and _possessor_case(word, lang):
+                found[0].genitive.add(a)  # "мать Никиты": the noun before is someone else's
+            if word != found[0].surface and word not in found[0].variants:
+                found[0].variants.append(word)
+    for e in entities:
+        e.mentions.sort()
 
 
 def surname_mentions(text: str, lang: str, entities: list[Entity]) -> None:
@@ -227,7 +307,7 @@ def unnamed_entities(text: str, lang: str, entities: list[Entity]) -> list[Entit
         last = before[-1].lower() if before else ""
         if last in lex.predicate_words or last.endswith(("’re", "'re")):
             continue  # "he is a prisoner", "you're a prisoner of war": a predicate, no person
-        if text[start - 1 : start] in "’'" or (before and text[start - 2 : start] == "’s"):
+        if (start and text[start - 1] in "’'") or (before and text[start - 2 : start] == "’s"):
             continue
         # Apposition: "a Russian soldier, Roman Ivanishin," or "Pavel Guguyev, a former POW,".
         owner = next(
@@ -326,49 +406,130 @@ _NEW_PERSON = re.compile(
 )
 
 
+# Words that mark a description as someone other than a person named nearby ("another
+# soldier", "ещё один пленный", "інший полонений").
+_OTHER_PERSON = re.compile(
+    r"(?<![\w-])(?:another|other|ещё|еще|другой|другого|другому|інший|іншого|іншому|ще)(?![\w-])",
+    re.IGNORECASE,
+)
+_FORWARD_REACH = 2  # sentences between a description and the name that follows it
+
+
+@dataclass
+class _Described:
+    """A one-mention description and where it stands."""
+
+    entity: Entity
+    start: int
+    end: int
+    sentence: int  # index into the sentence starts
+    age: int | None
+
+
+def _backward_owner(
+    text: str, d: _Described, pool: list[Entity], starts: list[int], all_: list[Entity]
+) -> Entity | None:
+    """The person an aged description opening a sentence describes again: the one named last
+    in the previous sentence (or the one before, when the previous names nobody in `pool`)."""
+    lo = starts[d.sentence] if d.sentence >= 0 else 0
+    lead = text[lo : d.start]
+    if (
+        d.age is None
+        or len(lead) > _HEAD_REACH
+        or _NEW_PERSON.search(lead + " " + text[d.start : d.end])
+        or any(lo <= x < d.start for e in all_ for x, _ in e.mentions)
+    ):
+        return None
+    for back in (1, 2):
+        first = starts[d.sentence - back] if d.sentence >= back else lo
+        named = [(x, e) for e in pool for x, _ in e.mentions if first <= x < lo]
+        if named:
+            return max(named, key=lambda p: p[0])[1]
+    return None
+
+
+def _forward_owner(
+    d: _Described, eligible: list[Entity], described: list[_Described], starts: list[int]
+) -> Entity | None:
+    """A description that opens the story ("A 24-year-old marine was sentenced …") stands for
+    the first person named after it, when nobody is named before it, the name follows within
+    two sentences and no other description comes between."""
+    if any(x < d.start for e in eligible for x, _ in e.mentions):
+        return None
+    later = [(min(x for x, _ in e.mentions), e) for e in eligible]
+    if not later:
+        return None
+    first, owner = min(later, key=lambda p: p[0])
+    if bisect_right(starts, first) - 1 - d.sentence > _FORWARD_REACH:
+        return None
+    if any(o is not d and d.start < o.start < first for o in described):
+        return None
+    return owner
+
+
+def _same_age_owner(
+    d: _Described, eligible: list[Entity], described: list[_Described], ages: dict[str, int | None]
+) -> Entity | None:
+    """A description with an age stands for the one named person of that age, when no other
+    description gives it."""
+    if d.age is None or any(o is not d and o.age == d.age for o in described):
+        return None
+    same = [e for e in eligible if ages.get(e.id) == d.age]
+    return same[0] if len(same) == 1 else None
+
+
+def _fits(d: _Described, e: Entity, ages: dict[str, int | None]) -> bool:
+    """Neither the age nor the gender of a description contradicts a named person's."""
+    age_ok = d.age is None or ages.get(e.id) in (None, d.age)
+    return age_ok and (d.entity.gender is None or e.gender in (None, d.entity.gender))
+
+
 def redescriptions(
     text: str,
+    lang: str,
     entities: list[Entity],
     sentence_starts: list[int],
     skip: set[str],
     ages: dict[str, int | None],
+    kin: set[str] | None = None,
 ) -> list[Entity]:
-    """Merge re-descriptions into the person they describe; return the entities left.
+    """Merge descriptions of a named person into that person; return the entities left.
 
-    A description with an age that opens a sentence ("41-летний контрактник попал в плен
-    …", "За його словами, 30-річний солдат …") right after a sentence naming someone
-    describes that person again, unless the ages differ or a word marks a new person. `skip`
-    holds persons who are not described so (officials, lawyers, journalists).
+    A description may describe a person named just before it ("41-летний контрактник попал
+    в плен …", "За його словами, 30-річний солдат …"), name the subject of a story before the
+    name is given ("A 24-year-old marine was sentenced … Serhiy Bondarenko, 24, …"), or repeat
+    a named person's age. No merge when the ages or genders differ or a word marks another
+    person. `skip` holds persons who are not described so (officials, lawyers, journalists);
+    relatives (`kin`) are described so only by a kinship noun, and only relatives are.
     """
-    out: list[Entity] = []
+    kin = kin or set()
+    relative = person_lexicon(lang).roles["relative"]
+    described = []
     for u in entities:
-        m = _AGED.search(u.name) if u.unnamed and len(u.mentions) == 1 else None
-        owner = None
-        if m:
+        if u.unnamed and len(u.mentions) == 1:
             a, b = u.mentions[0]
-            i = bisect_right(sentence_starts, a) - 1
-            lo = sentence_starts[i] if i >= 0 else 0
-            prev = sentence_starts[i - 1] if i >= 1 else lo
-            lead = text[lo:a]
-            if (
-                len(lead) <= _HEAD_REACH
-                and not _NEW_PERSON.search(lead + " " + text[a:b])
-                and not any(lo <= x < a for e in entities for x, _ in e.mentions)
-            ):
-                named = [
-                    (x, e)
-                    for e in entities
-                    if not e.unnamed and e.id not in skip
-                    for x, _ in e.mentions
-                    if prev <= x < lo
-                ]
-                if named:
-                    owner = max(named, key=lambda p: p[0])[1]
-                    if ages.get(owner.id) not in (None, int(m.group(1))):
-                        owner = None
+            m = _AGED.search(u.name)
+            age = int(m.group(1)) if m else None
+            described.append(_Described(u, a, b, bisect_right(sentence_starts, a) - 1, age))
+    singles = {d.entity.id for d in described}
+    out = [e for e in entities if e.id not in singles]
+    for d in described:
+        u = d.entity
+        kinship = relative.search(u.name) is not None
+        pool = [e for e in out if not e.unnamed and e.id not in skip and (e.id in kin) == kinship]
+        owner = _backward_owner(text, d, pool, sentence_starts, entities)
+        if owner is not None and not _fits(d, owner, ages):
+            owner = None
+        lead = text[max(0, d.start - 12) : d.start]
+        if owner is None and not _OTHER_PERSON.search(lead + " " + u.name):
+            eligible = [e for e in pool if _fits(d, e, ages)]
+            owner = _forward_owner(d, eligible, described, sentence_starts) or _same_age_owner(
+                d, eligible, described, ages
+            )
         if owner is None:
             out.append(u)
             continue
         owner.mentions = sorted([*owner.mentions, u.mentions[0]])
         owner.descriptions.append(u.mentions[0])
-    return out
+    order = {e.id: i for i, e in enumerate(entities)}
+    return sorted(out, key=lambda e: order[e.id])

@@ -15,6 +15,7 @@ from powtrace.extract.ner import candidates
 from powtrace.extract.persons import (
     Entity,
     aliases,
+    given_mentions,
     given_name_persons,
     named_entities,
     redescriptions,
@@ -54,33 +55,39 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
             entity.given = name.split()[0]
             entity.mentions.append((start, start + len(name)))
             entities.append(entity)
+    given_mentions(text, language, entities)
     entities += given_name_persons(text, language, entities)
     entities += unnamed_entities(text, language, entities)
     sentence_of = _sentence_index(sentences, entities)
-    for e in entities:  # gender first: pronoun resolution needs it
-        e.gender = attr.gender(e, text, [])
     # Other persons' names end a cue window, unless in a possessor case ("адвокат Смирнова Ирина").
     spans = [(a, b, e.id) for e in entities for a, b in e.mentions if a not in e.genitive]
-    cues = {
-        e.id: "journalist"
+    found_cues = {
+        e.id: ("journalist", "")
         if e.name in bylines or e.surface in bylines
-        else attr.cue_role(
-            text, language, e, sentence_of, [(a, b) for a, b, i in spans if i != e.id]
-        )
+        else attr.cue(text, language, e, sentence_of, [(a, b) for a, b, i in spans if i != e.id])
         for e in entities
     }
-    # Officials, lawyers and journalists speak about events; they do not undergo them.
-    bystanders = {i for i, c in cues.items() if c in ("official", "lawyer", "journalist")}
+    cues = {i: c[0] if c else None for i, c in found_cues.items()}
+    for e in entities:  # gender before pronouns are resolved: "His wife, Kateryna" is a woman
+        c = found_cues[e.id]
+        shown = attr.kin_gender(c[1]) if c and c[0] == "relative" else None
+        e.gender = attr.gender(e, text, []) or shown
+    # Officials, lawyers, journalists and activists speak about events; they do not undergo them.
+    bystanders = {
+        i for i, c in cues.items() if c in ("official", "lawyer", "journalist", "activist")
+    }
     ages = {e.id: attr.age(text, language, e) for e in entities if not e.unnamed}
-    entities = redescriptions(text, entities, [s.start for s in sentences], bystanders, ages)
+    kin = {i for i, c in cues.items() if c == "relative"}
+    starts = [s.start for s in sentences]
+    entities = redescriptions(text, language, entities, starts, bystanders, ages, kin)
     sentence_of = _sentence_index(sentences, entities)
     # Relatives speak of a son or husband; what happened, happened to him.
-    witnesses = bystanders | {i for i, c in cues.items() if c == "relative"}
+    witnesses = bystanders | kin
     refs = sentence_refs(text, language, sentences, entities, witnesses)
     heard = pronoun_genders(refs, text, language)
     places = [c for c in found if c.label == "LOC"]
     dates = find_dates(text, published)
-    events = extract_events(text, language, sentences, refs, dates, places, bystanders)
+    events = extract_events(text, language, sentences, refs, dates, places, bystanders, kin)
     by_start = {s.start: s for s in sentences}
     persons = []
     for e in entities:

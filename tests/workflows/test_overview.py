@@ -91,17 +91,3 @@ def test_only_changed_persons_are_derived_again_and_the_counts_follow(
     assert counted == [a.id]
     assert hidden.persons == later.persons - 1
     assert hidden.by_status_side == _by_hand(store, Visibility.RESTRICTED)
-
-
-def test_warming_at_start_up_leaves_the_first_visit_nothing_to_derive(
-    store: Store, counted: list[str]
-) -> None:
-    ids = [person(store, f"Коваль Тарас {i}", side="ukraine").id for i in range(3)]
-    event(store, ids[0], "captured", "2024-03-02")
-    overview.warm(store)
-    assert sorted(counted) == sorted(ids * len(Visibility))  # once per clearance
-    counted.clear()
-    assert [overview.overview(store, level).persons for level in LEVELS] == [0, 3, 3]
-    assert counted == []
-    store.close()
-    overview.warm(store)  # a store closed under it: the warm-up gives up quietly

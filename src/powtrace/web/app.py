@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,7 +26,6 @@ from powtrace.web.pages.review import router as review_router
 from powtrace.web.pages.sources import router as sources_router
 from powtrace.web.pages.wishes import router as wishes_router
 from powtrace.web.settings import WebSettings
-from powtrace.workflows import overview
 
 STATIC = Path(__file__).with_name("static")
 ROUTERS = (
@@ -91,21 +86,9 @@ class SecurityHeaders:
 
 def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     """The web application over an opened store."""
-    settings = settings or WebSettings()
-
-    @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        # Handlers and dependencies are plain functions run on anyio's thread pool.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
-        if settings.warm_dashboard:
-            threading.Thread(target=overview.warm, args=(store,), daemon=True).start()
-        yield
-
-    app = FastAPI(
-        title="powtrace", openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan
-    )
+    app = FastAPI(title="powtrace", openapi_url=None, docs_url=None, redoc_url=None)
     app.state.store = store
-    app.state.settings = settings
+    app.state.settings = settings or WebSettings()
     api = create_api()
     api.state.store = store
     app.mount("/api", api)

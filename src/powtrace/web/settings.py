@@ -17,7 +17,3 @@ class WebSettings:
     attempt_window: int = 15 * 60  # sign-in failures are counted over this many seconds
     max_failures_account: int = 5
     max_failures_ip: int = 20
-    # Requests one worker process works on at once (anyio's default thread pool: 40).
-    threads: int = 40
-    # Derive the dashboard's counts in the background at start-up (web/app.py).
-    warm_dashboard: bool = True

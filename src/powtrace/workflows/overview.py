@@ -7,7 +7,6 @@ restricted or sealed record. They name no one, so computing them is not audited 
 from __future__ import annotations
 
 import itertools
-import logging
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,7 +26,6 @@ from powtrace.workflows import redact
 
 CAPTIVITY = frozenset({"captured", "interned", "hospitalised_in_captivity", "refuses_repatriation"})
 RETURNED = frozenset({"exchanged"})
-log = logging.getLogger("powtrace.web")
 ISOLATION = frozenset({"post_return_isolation"})
 
 
@@ -174,18 +172,6 @@ class SummaryCache:
 
 
 CACHE = SummaryCache()
-
-
-def warm(store: Store) -> None:
-    """Fill the cache for every clearance, so the first reader of the dashboard need not wait
-    for every lifecycle to be derived (seconds at 100,000 persons). Meant for a background
-    thread at start-up; a failure only leaves the cache to be filled on the first visit."""
-    for clearance in Visibility:
-        try:
-            CACHE.summaries(store, clearance)
-        except Exception:  # best effort: the first visit computes what is missing
-            log.debug("dashboard warm-up stopped", exc_info=True)
-            return
 
 
 def overview(store: Store, clearance: Visibility, recent: int = 5) -> Overview:

@@ -1,6 +1,6 @@
 """In a real browser: a lawyer records a relative's request to keep a man out of an exchange
 (refused first, with what is missing beside each field), then a list naming him raises the
-blocking alert on the match review page."""
+blocking alert on the match review page, where she accepts the match."""
 
 from __future__ import annotations
 
@@ -70,4 +70,13 @@ def test_a_recorded_wish_raises_the_alert_on_a_list(server: Server, browser) -> 
     assert "June 2025" in text and "Art. 109(3)" in text
     assert page.locator("tr.alerted").count() == 1
     page.screenshot(path=SCREENSHOT, full_page=True)
+
+    # Accept the match: the row's record joins the registry person and leaves the queue.
+    row = page.locator("tr.alerted")
+    row_id = row.get_attribute("id")
+    assert row.locator("td").nth(2).inner_text() == "Тетерин Глеб Андреевич"
+    with page.expect_navigation():
+        row.locator("button:has-text('same person')").click()
+    assert page.locator(f"tr#{row_id}").count() == 0
+    assert "1 already judged the same" in page.locator("main").inner_text()
     context.close()

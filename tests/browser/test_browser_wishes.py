@@ -60,8 +60,11 @@ def test_a_recorded_wish_raises_the_alert_on_a_list(server: Server, browser) -> 
         page.click("button:has-text('Read the columns')")
     with page.expect_navigation():
         page.click("button:has-text('Import the list')")
+    # The import runs in the background; its page refreshes itself until the result is shown.
+    review = "button:has-text('Review the rows against the registry')"
+    page.wait_for_selector(review, timeout=30_000)
     with page.expect_navigation():
-        page.click("text=Review the rows against the registry")
+        page.click(review)
     alert = page.locator("section.blocking-alert")
     assert alert.is_visible()
     text = alert.inner_text()

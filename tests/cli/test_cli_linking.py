@@ -1,11 +1,26 @@
-"""`powtrace link`, `judge`, `person merge` and `person unmerge` from the command line."""
+"""`powtrace link`, `judge`, `person merge` and `person unmerge` from the command line; lists
+as CSV and as .xlsx workbooks."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
-from .support import Cli
+import openpyxl
+import pytest
+
+from .support import Cli, one_error_line
+
+
+def write_workbook(path: Path, rows: list[list[object]]) -> Path:
+    """An .xlsx of the rows (row 1 first; [] leaves a row empty), made by openpyxl."""
+    wb = openpyxl.Workbook()
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            wb.active.cell(r, c, value)
+    wb.save(path)
+    return path
 
 
 def test_link_writes_decisions_and_judge_merge_unmerge(cli: Cli, tmp_path: Path) -> None:
@@ -45,8 +60,9 @@ def test_link_writes_decisions_and_judge_merge_unmerge(cli: Cli, tmp_path: Path)
     assert "intact" in cli.ok("audit", "verify")
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_an_exchange_list_naming_a_refusal_raises_a_blocking_alert(
-    cli: Cli, tmp_path: Path
+    cli: Cli, tmp_path: Path, kind: str
 ) -> None:
     note = tmp_path / "note.txt"
     note.write_text("He told the ICRC delegate he does not want to go back.", encoding="utf-8")
@@ -91,11 +107,52 @@ def test_an_exchange_list_naming_a_refusal_raises_a_blocking_alert(
         "icrc_interview",
         "--consent",
     )
-    listed = tmp_path / "swap.csv"
-    listed.write_text("id,full_name,birth_date\n41,ORLOV SERGEI,01.06.1990\n", encoding="utf-8")
+    listed = tmp_path / f"swap.{kind}"
+    if kind == "csv":
+        listed.write_text("id,full_name,birth_date\n41,ORLOV SERGEI,01.06.1990\n", encoding="utf-8")
+    else:  # the listing cites the row in the sheet's CSV text (kept as the source)
+        write_workbook(
+            listed, [["id", "full_name", "birth_date"], [41, "ORLOV SERGEI", date(1990, 6, 1)]]
+        )
     code, _, err = cli("link", listed)  # restricted clearance: no alert shown …
     assert code == 0 and "ALERT" not in err
     code, _, err = cli("--clearance", "sealed", "link", listed)
     assert code == 3 and "ALERT row 41" in err and "109(3)" in err
     found = json.loads(cli.ok("--clearance", "sealed", "findings", "--person", pid, "--json"))
     assert "repatriation_against_will" in {f["rule_id"] for f in found}  # … but recorded
+
+
+def test_a_workbook_is_imported_and_linked_as_its_csv_would_be(cli: Cli, tmp_path: Path) -> None:
+    registry = write_workbook(
+        tmp_path / "реєстр.xlsx",
+        [
+            [],  # the header is the first row that is not empty
+            ["№", "Фамилия", "Имя", "Отчество", "Дата рождения"],
+            ["R-1", "Долгополов", "Игорь", "Сергеевич", date(1993, 4, 12)],
+            [2.0, "Бондаренко", "Андрій", "Іванович", "1987"],
+            [3, "Мельник", "Тарас", None, "31.02.1990"],
+        ],
+    )
+    code, out, err = cli("person", "import", registry, "--list", "registry", "--encoding", "cp1251")
+    assert code == 0 and "added 2 person(s)" in out
+    assert "реєстр.xlsx line 5, column 'Дата рождения': " in err and "28 days" in err
+    people = json.loads(cli.ok("person", "list", "--json"))
+    assert {p["name"] for p in people} == {
+        "Долгополов Игорь Сергеевич",
+        "Бондаренко Андрій Іванович",
+    }
+    listed = write_workbook(
+        tmp_path / "обмін.xlsx",
+        [["id", "full_name", "birth_date"], [7, "DOLGOPOLOV IHOR", "12.04.1993"]],
+    )
+    out_file = tmp_path / "decisions.csv"
+    cli.ok("link", listed, "--out", out_file)
+    decision = out_file.read_text(encoding="utf-8").splitlines()[1]
+    assert decision.startswith("7,R-1,") and decision.rsplit(",", 1)[1] in {"link", "review"}
+
+    before = cli.audit_entries()
+    fake = tmp_path / "фальшивий.xlsx"
+    fake.write_text("id,full_name\n1,Орлов Сергій\n", encoding="utf-8")
+    code, _, err = cli("person", "import", fake)
+    assert code == 1 and "фальшивий.xlsx: this is not an Excel workbook" in one_error_line(err)
+    assert cli.audit_entries() == before

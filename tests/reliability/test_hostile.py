@@ -1,4 +1,5 @@
-"""Hostile input: arbitrary bytes into every importer, injection into search, huge files.
+"""Hostile input: arbitrary bytes into every importer, injection into search, huge files,
+broken workbooks, zip bombs and XML entity tricks.
 
 Whatever comes in, powtrace answers with a result or a ValidationError (a PowtraceError with a
 message), never another exception, and never leaves a partial write: the store's counts and
@@ -7,13 +8,20 @@ message), never another exception, and never leaves a partial write: the store's
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import logging
 import os
+import re
+import struct
 import tempfile
+import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -259,6 +267,203 @@ def test_search_with_any_text_returns_normally(store: Store, query: str) -> None
         assert isinstance(registry.search_persons(store, query, Visibility.SEALED, 10), list)
     except PowtraceError as exc:
         assert str(exc)
+
+
+# ---- hostile workbooks (.xlsx) ---------------------------------------------------------------
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+@functools.cache
+def real_workbook() -> bytes:
+    """A small list as Excel would hold it: header, two people, a date cell."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["№", "Прізвище", "Ім'я", "Дата народження"])
+    ws.append([1, "Гриценко", "Олександр", date(1990, 4, 12)])
+    ws.append([2, "Тетерин", "Глеб", "12.03.1989"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _members(raw: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def _zipped(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def _with(name: str, data: bytes) -> bytes:
+    """The real workbook with one member replaced (or added)."""
+    return _zipped(_members(real_workbook()) | {name: data})
+
+
+def _flipped(at: list[int], junk: bytes) -> bytes:
+    out = bytearray(real_workbook())
+    for i, pos in enumerate(at):
+        out[pos % len(out)] = junk[i % len(junk)]
+    return bytes(out)
+
+
+def _mangled_sheet(start: int, cut: int, junk: bytes) -> bytes:
+    xml = _members(real_workbook())[SHEET]
+    start %= len(xml)
+    return _with(SHEET, xml[:start] + junk + xml[start + cut :])
+
+
+xlsx_bytes = st.one_of(
+    st.binary(max_size=1500),
+    st.binary(max_size=600).map(lambda b: b"PK\x03\x04" + b),
+    st.integers(min_value=0).map(lambda n: real_workbook()[: n % len(real_workbook())]),
+    st.builds(
+        _flipped,
+        st.lists(st.integers(min_value=0), min_size=1, max_size=8),
+        st.binary(min_size=1, max_size=8),
+    ),
+    st.builds(
+        _mangled_sheet,
+        st.integers(min_value=0),
+        st.integers(min_value=0, max_value=40),
+        st.one_of(st.binary(max_size=40), st.sampled_from([b"<", b"&", b"<row r='0'>", b"\x00"])),
+    ),
+)
+
+
+@SETTINGS
+@given(data=xlsx_bytes)
+def test_the_list_reader_reads_or_refuses_any_workbook_bytes(data: bytes) -> None:
+    path = _tmp_file(data, "обмін.xlsx")
+    try:
+        assert isinstance(read_list(path), ListFile)
+    except PowtraceError as exc:
+        assert "обмін.xlsx: " in str(exc)
+
+
+@SETTINGS
+@given(data=xlsx_bytes)
+def test_a_hostile_workbook_is_imported_whole_rows_or_not_at_all(store: Store, data: bytes) -> None:
+    path = _tmp_file(data, "обмін.xlsx")
+    before = counts(store)
+    try:
+        result = lists.import_list_file(store, "fuzzer", path, scheme="fuzz")
+    except PowtraceError:
+        assert counts(store) == before
+        return
+    after = counts(store)
+    assert after["persons"] - before["persons"] == len(result.created)
+
+
+def _zip_bomb() -> bytes:
+    """The real workbook and 60 MB of zeros, about 60 KB packed: within the web's 1 MiB."""
+    return _with("xl/media/image1.png", bytes(60 * 1024 * 1024))
+
+
+def _lying_sizes() -> bytes:
+    """A worksheet of 20 MB (packed to a few KB) whose zip entries declare it 300 bytes."""
+    xml = _members(real_workbook())[SHEET]
+    raw = bytearray(_with(SHEET, xml.replace(b"<sheetData>", b"<sheetData>" + b" " * 20_000_000)))
+    declared = struct.pack("<I", 300)
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local, central
+        at = raw.find(signature)
+        while at != -1:
+            name_len = struct.unpack_from("<H", raw, at + (26 if offset == 22 else 28))[0]
+            start = at + (30 if offset == 22 else 46)
+            if raw[start : start + name_len] == SHEET.encode():
+                raw[at + offset : at + offset + 4] = declared
+            at = raw.find(signature, at + 4)
+    return bytes(raw)
+
+
+LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol0 "lol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10) for i in range(1, 10))
+    + b"]>"
+)
+
+
+def _entity_in(member: str, declaration: bytes, use: bytes) -> bytes:
+    """The real workbook with a DOCTYPE in one member and the entity used in a name."""
+    xml = re.sub(rb"^<\?xml[^>]*\?>", b"", _members(real_workbook())[member])
+    if member == SHEET:
+        xml = xml.replace("Гриценко".encode("ascii", "xmlcharrefreplace"), use)
+    else:
+        xml = re.sub(rb'name="[^"]*"', b'name="' + use + b'"', xml, count=1)
+    return _with(member, declaration + xml)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (_zip_bomb, "unpacks to 61 MB, over the limit of 50 MB"),
+        (_lying_sizes, "not an Excel workbook"),
+        (lambda: _entity_in(SHEET, LAUGHS, b"&lol9;"), "not an Excel workbook"),
+        (lambda: _entity_in("xl/workbook.xml", LAUGHS, b"&lol9;"), "not an Excel workbook"),
+        # defusedxml refuses even a harmless entity, which expat alone would expand
+        (
+            lambda: _entity_in(SHEET, '<!DOCTYPE x [<!ENTITY e "Гриценко">]>'.encode(), b"&e;"),
+            "not an Excel workbook",
+        ),
+        (
+            lambda: _with(
+                SHEET, _members(real_workbook())[SHEET].replace(b'r="3"', b'r="9999999"')
+            ),
+            "more than 100000 rows",
+        ),
+        (lambda: _with(SHEET, b"<worksheet/>"), "the first worksheet, 'Sheet', is empty"),
+    ],
+    ids=["zip-bomb", "lying-sizes", "laughs-sheet", "laughs-workbook", "entity", "row", "empty"],
+)
+def test_a_hostile_workbook_is_refused_with_a_clear_message(
+    store: Store, data: Any, problem: str
+) -> None:
+    path = _tmp_file(data(), "обмін.xlsx")
+    before = counts(store)
+    with pytest.raises(PowtraceError, match=f"^{re.escape(str(path))}: .*{re.escape(problem)}"):
+        lists.import_list_file(store, "fuzzer", path, scheme="fuzz")
+    assert counts(store) == before
+
+
+@pytest.mark.parametrize("member", [SHEET, "xl/workbook.xml"])
+def test_a_workbook_cannot_read_a_file_through_an_external_entity(
+    tmp_path: Path, member: str
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-4711", encoding="utf-8")
+    doctype = f'<!DOCTYPE x [<!ENTITY e SYSTEM "{secret.as_uri()}">]>'.encode()
+    path = _tmp_file(_entity_in(member, doctype, b"&e;"), "обмін.xlsx")
+    try:
+        found = read_list(path)
+    except PowtraceError as exc:
+        assert "TOPSECRET" not in str(exc)
+        return
+    assert "TOPSECRET" not in repr(found)
+
+
+def test_openpyxl_parses_worksheets_with_defusedxml() -> None:
+    from defusedxml import ElementTree as defused
+    from openpyxl.worksheet import _reader
+    from openpyxl.xml import DEFUSEDXML
+
+    assert DEFUSEDXML and _reader.iterparse is defused.iterparse
+
+
+def test_a_zip_bomb_is_refused_by_the_cli_and_nothing_is_written(
+    run: Runner, tmp_path: Path
+) -> None:
+    assert run("init")[0] == 0
+    home = tmp_path / "home"
+    before = verified(home, None)
+    bomb = tmp_path / "обмін.xlsx"
+    bomb.write_bytes(_zip_bomb())
+    code, _, err = run("person", "import", bomb)
+    assert code == 1 and "обмін.xlsx: the workbook unpacks to 61 MB" in err
+    assert verified(home, None) == before
 
 
 # ---- files too big, links out of a folder ---------------------------------------------------

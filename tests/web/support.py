@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 
 import pyotp
@@ -63,6 +64,18 @@ def build(store: Store) -> Web:
         sources["sealed"],
         sources["public"],
     )
+
+
+def finished_import(client: TestClient, posted: Response, wait: float = 30.0) -> Response:
+    """Follow a list import to its job page, and refresh it until the import has ended."""
+    assert posted.status_code == 303, posted.text[-2000:]
+    url = posted.headers["location"]
+    deadline = time.monotonic() + wait
+    while True:
+        page = client.get(url)
+        if 'http-equiv="refresh"' not in page.text or time.monotonic() > deadline:
+            return page
+        time.sleep(0.1)
 
 
 def csrf_of(client: TestClient, path: str = "/login") -> str:

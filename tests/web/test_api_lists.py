@@ -1,4 +1,5 @@
-"""The JSON API for list imports: upload (limits, file checks), column mapping, import."""
+"""The JSON API for list imports: upload (limits, file checks), column mapping, import; of CSV
+lists and of .xlsx workbooks."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from powtrace.domain.visibility import Visibility
+from powtrace.store import rows
 from powtrace.store.verify import verify_store
 from powtrace.web.csrf import MAX_LIST_BYTES
 from powtrace.workflows import registry
@@ -15,7 +17,7 @@ from powtrace.workflows import registry
 from .support import Web, record_wish
 from .test_api import PROBLEM
 from .test_api_work import api
-from .test_lists_web import LIST
+from .test_lists_web import LIST, XLSX, workbook, zip_bomb
 from .test_wishes_web import LIST as EXCHANGE
 from .test_wishes_web import SCHEME, events_of
 
@@ -144,3 +146,76 @@ def test_an_exchange_list_alerts_only_sealed_clearance(web: Web) -> None:
     assert analyst.status_code == 200 and analyst.json()["alerts"] is None
     assert "109(3)" not in analyst.text and web.restricted_person not in analyst.text
     assert len(events_of(web, web.restricted_person, "listed_for_exchange")) == 1  # not twice
+
+
+def test_an_xlsx_list_is_uploaded_mapped_and_imported(web: Web) -> None:
+    analyst = api(web, "analyst")
+    raw = workbook(LIST)
+    columns = analyst.post(
+        "/api/lists/upload",
+        data={"encoding": "cp1251"},  # ignored for a workbook
+        files={"file": ("обмін-2025.xlsx", raw, XLSX)},
+    )
+    assert columns.status_code == 200, columns.text
+    found = columns.json()
+    assert found["list_name"] == "обмін-2025" and found["recognised"]["Прізвище"] == "surname"
+    assert found["recognised"]["Дата народження"] == "birth_date"
+    assert found["unmapped"] == [RANK, CALL_SIGN]
+    assert base64.b64decode(found["content"]) == raw
+    body = {k: found[k] for k in ("filename", "content", "encoding", "list_name")}
+    done = analyst.post(
+        "/api/lists/import", json=body | {"mapping": {RANK: "rank"}, "side": "ukraine"}
+    )
+    assert done.status_code == 200, done.text
+    result = done.json()
+    assert len(result["created"]) == 2 and result["rows"] == 4
+    assert [(e["line"], e["column"]) for e in result["errors"]] == [
+        (4, "Прізвище"),
+        (5, "Дата народження"),
+    ]
+    made = registry.view_person(web.store, "t", result["created"][0], Visibility.SEALED).person
+    assert made.rank == "солдат" and str(made.birth_date) == "1990-04-12"
+    again = analyst.post("/api/lists/import", json=body | {"mapping": {RANK: "rank"}}).json()
+    assert again["existing"] == 2 and again["created"] == []
+    with web.store.reading() as conn:
+        assert verify_store(conn).ok
+
+
+def test_an_xlsx_exchange_list_records_its_listing_citing_the_row(web: Web) -> None:
+    record_wish(web)
+    body = {
+        "filename": "обмін-2025.xlsx",
+        "content": base64.b64encode(workbook(EXCHANGE)).decode(),
+        "exchange": True,
+    }
+    lawyer = api(web, "lawyer").post("/api/lists/import", json=body)
+    assert lawyer.status_code == 200, lawyer.text
+    (alert,) = lawyer.json()["alerts"]
+    assert alert["person_id"] == web.restricted_person and alert["listing"] == "recorded"
+    (listing,) = events_of(web, web.restricted_person, "listed_for_exchange")
+    assert listing.details == {"list": SCHEME, "row": "2"}
+    cited = listing.citations[0]
+    assert cited.excerpt == '"2","Тетерин","Глеб","Андреевич","1989-03-12"'
+    with web.store.reading() as conn:
+        kept = rows.load_sources(conn, [cited.source_id])[0]
+    assert kept.filename == "обмін-2025.xlsx.csv" and kept.kind.value == "exchange_list"
+    assert (
+        kept.content is not None and kept.content.decode().splitlines()[2] == cited.excerpt
+    )  # line 3: row 3
+
+
+def test_bad_workbooks_are_problems_and_nothing_is_imported(web: Web) -> None:
+    analyst = api(web, "analyst")
+    for content, problem in (
+        (b"PK\x03\x04 not a workbook", "this is not an Excel workbook"),
+        (zip_bomb(), "the workbook unpacks to 61 MB, over the limit of 50 MB"),
+    ):
+        error = _problem(upload(analyst, "обмін.xlsx", content), 422, "file")
+        assert error["code"] == "unreadable" and error["msg"].startswith("обмін.xlsx: ")
+        assert problem in error["msg"]
+        body = {"filename": "обмін.xlsx", "content": base64.b64encode(content).decode()}
+        refused = analyst.post("/api/lists/import", json=body)
+        assert _problem(refused, 422, "content")["code"] == "unreadable"
+    old = upload(analyst, "обмін.xls", workbook(LIST))
+    assert _problem(old, 422, "file")["code"] == "bad_name"
+    assert analyst.get("/api/lists").json() == []

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fastapi.routing import APIRoute
 
 from powtrace.domain.visibility import Visibility
+from powtrace.store import jobs
 from powtrace.web.api import create_api
 from powtrace.web.app import ROUTERS
 from powtrace.workflows import cases, findings
@@ -50,6 +51,9 @@ def page_matrix(web: Web) -> dict[str, dict[str, int]]:
         "/review/q-0000000000000000": _row(FORBIDDEN, HIDDEN, HIDDEN, HIDDEN),
         "/lists/import": editors,
         "/lists/matches?scheme=list:none": _row(FORBIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        # A list import's progress page: its starter's and the administrators', no one else's.
+        f"/lists/import/{web.ids['job']}": _row(FORBIDDEN, OK, HIDDEN, OK),
+        "/lists/import/j-0000000000000000": _row(FORBIDDEN, HIDDEN, HIDDEN, HIDDEN),
         "/cases": everyone,
         "/cases/new": editors,
         f"/cases/{case}": _row(HIDDEN, OK, OK, OK),
@@ -296,6 +300,7 @@ def test_every_role_against_every_page(web: Web) -> None:
     web.ids["case"] = cases.create_case(
         web.store, "test-setup", Visibility.RESTRICTED, title="A case", kind="other"
     ).id
+    web.ids["job"] = jobs.create(web.store, "list_import", "analyst", 10)
     clients = {ANON: web.client(), **{role: signed_in(web, role) for role in ROLES}}
     matrix = page_matrix(web)
     got = {path: {who: c.get(path).status_code for who, c in clients.items()} for path in matrix}

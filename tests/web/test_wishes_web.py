@@ -16,7 +16,15 @@ from powtrace.store import rows, schema
 from powtrace.store.verify import verify_store
 from powtrace.workflows import findings, lists
 
-from .support import WISH_WORDS, Web, csrf_of, record_wish, sealed_note, signed_in
+from .support import (
+    WISH_WORDS,
+    Web,
+    csrf_of,
+    finished_import,
+    record_wish,
+    sealed_note,
+    signed_in,
+)
 
 LIST = (
     "№;Прізвище;Ім'я;По батькові;Дата народження\n"
@@ -37,7 +45,9 @@ def import_list(client: TestClient, *, exchange: bool = False) -> Response:
     mapping = client.post("/lists/upload", data=data, files=files)
     assert mapping.status_code == 200, mapping.text[-2000:]
     form = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', mapping.text))
-    done = client.post("/lists/import", data=form, files={"none": ("", b"")})
+    done = finished_import(
+        client, client.post("/lists/import", data=form, files={"none": ("", b"")})
+    )
     assert done.status_code == 200, done.text[-2000:]
     return done
 

@@ -15,6 +15,7 @@ from powtrace.cli.common import JsonOpt, console, opened_store, print_json, stat
 from powtrace.cli.records import parse_mapping, person_app
 from powtrace.domain.errors import ValidationError
 from powtrace.domain.visibility import Visibility
+from powtrace.intake.lists import citable
 from powtrace.linkage import LinkResult
 from powtrace.store import merges
 from powtrace.workflows import findings, linking, transfer, wishes
@@ -33,7 +34,9 @@ def _explain(result: LinkResult) -> None:
 
 
 def link(
-    file: Annotated[Path, typer.Argument(help="A CSV list to match against the registry.")],
+    file: Annotated[
+        Path, typer.Argument(help="A list (CSV or .xlsx) to match against the registry.")
+    ],
     out: Annotated[
         Path | None, typer.Option(help="Write row_id,external_id,score,decision.")
     ] = None,
@@ -82,12 +85,14 @@ def link(
         for a in alerts:  # always recorded: the finding must exist for those who may see it
             listed.setdefault(a.person_id, a.row_id)
         if listed:
+            # A workbook is kept as the CSV text of its sheet: citations point into text.
+            data, kept_name, _ = citable(file.read_bytes(), file.name, encoding)
             wishes.record_listing(
                 store,
                 state.actor,
                 run,
-                file.read_bytes(),
-                file.name,
+                data,
+                kept_name,
                 listed,
                 sealed={pid for pid in listed if pid not in linked},
             )

@@ -243,14 +243,18 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
 
 @person_app.command("import")
 def person_import(
-    file: Annotated[Path, typer.Argument(help="A CSV list: one person per row.")],
+    file: Annotated[
+        Path, typer.Argument(help="A list, CSV or .xlsx (first worksheet): one person per row.")
+    ],
     list_name: Annotated[
         str | None, typer.Option("--list", help="Name of the list (default: list:FILE-NAME).")
     ] = None,
     column: Annotated[
         list[str], typer.Option(help="field=Header for a column with an unusual name (repeat).")
     ] = [],  # noqa: B006
-    encoding: Annotated[str, typer.Option(help="Text encoding, e.g. cp1251.")] = "utf-8-sig",
+    encoding: Annotated[
+        str, typer.Option(help="Text encoding of a CSV list, e.g. cp1251.")
+    ] = "utf-8-sig",
     side: Annotated[str | None, typer.Option(help="Side of everyone on the list.")] = None,
     as_json: JsonOpt = False,
 ) -> None:

@@ -1,4 +1,5 @@
-"""Reading a list of people (CSV): exchange lists, registries, lists of the missing.
+"""Reading a list of people (CSV, or the first worksheet of an .xlsx workbook): exchange
+lists, registries, lists of the missing.
 
 Columns with the usual names, in English, Russian or Ukrainian, are recognised without options
 (``surname``, ``Фамилия``, ``Прізвище``, ``birth_date``, ``Дата рождения`` …); others are
@@ -12,14 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.errors import N_, ValidationError
+from powtrace.intake import xlsx
+from powtrace.intake.xlsx import Rows
 
 FIELDS = (
     "id",
@@ -38,6 +39,8 @@ FIELDS = (
     "gender",
     "birth_place",
 )
+# Spreadsheets saved in formats other than .xlsx: named, rather than read as binary text.
+_OTHER_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".numbers")
 # Header spellings seen in real lists, folded (lowercase, no spaces, dots or underscores).
 _ALIASES = {
     "id": "id row_id rowid no № n number num nr номер №п/п п/п ид",
@@ -201,7 +204,7 @@ def _map_columns(path: Path, headers: list[str], mapping: dict[str, str]) -> dic
 def read_list(
     path: Path, *, mapping: dict[str, str] | None = None, encoding: str = "utf-8-sig"
 ) -> ListFile:
-    """Read a CSV list; rows that cannot be used are returned as errors, not raised."""
+    """Read a list (CSV or .xlsx); rows that cannot be used are returned as errors, not raised."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -209,7 +212,8 @@ def read_list(
     return read_list_bytes(raw, path, mapping=mapping, encoding=encoding)
 
 
-def _reader(raw: bytes, path: Path, encoding: str) -> tuple[Any, list[str]]:
+def _csv_rows(raw: bytes, path: Path, encoding: str) -> Rows:
+    """Every row of a CSV text with the line it ends on (a quoted cell may span lines)."""
     if b"\x00" in raw[:4096]:
         raise ValidationError(N_("%(path)s: this is a binary file, not a CSV list"), path=path)
     text = _decode(path, raw, encoding)
@@ -220,14 +224,10 @@ def _reader(raw: bytes, path: Path, encoding: str) -> tuple[Any, list[str]]:
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)  # "\r" alone ends a line too
-    return reader, [h.strip() for h in next(_lines(reader, path), [])]
-
-
-def _lines(reader: Any, path: Path) -> Iterator[list[str]]:
-    """The reader's rows; a line the csv module cannot parse is the file's error, not a crash."""
     try:
-        yield from reader
-    except csv.Error as exc:
+        for cells in reader:
+            yield reader.line_num, cells
+    except csv.Error as exc:  # a line the csv module cannot parse is the file's error
         raise ValidationError(
             N_("%(path)s: line %(line)s cannot be read (%(problem)s)"),
             path=path,
@@ -236,11 +236,32 @@ def _lines(reader: Any, path: Path) -> Iterator[list[str]]:
         ) from None
 
 
+def _table(raw: bytes, path: Path, encoding: str) -> tuple[list[str], Rows]:
+    """A list's headers (its first non-empty row) and the rows after them, with their lines.
+
+    A workbook is read by its name's extension, whatever the bytes say, so that a file named
+    .xlsx that is not one is refused as a workbook rather than read as text. The encoding
+    applies to text only.
+    """
+    if path.suffix.lower() in _OTHER_SPREADSHEETS:
+        raise ValidationError(
+            N_("%(path)s: %(kind)s files cannot be read; save the list as .xlsx or as CSV"),
+            path=path,
+            kind=path.suffix.lower(),
+        )
+    rows = xlsx.sheet_rows(raw, path) if xlsx.is_workbook(path) else _csv_rows(raw, path, encoding)
+    for _, cells in rows:
+        if any(c.strip() for c in cells):
+            return [h.strip() for h in cells], rows
+    return [], rows
+
+
 def list_columns(
     raw: bytes, path: Path, encoding: str = "utf-8-sig"
 ) -> tuple[list[str], dict[str, str]]:
     """A list's headers, and the columns recognised among them (our field -> header)."""
-    _, headers = _reader(raw, path, encoding)
+    headers, rows = _table(raw, path, encoding)
+    rows.close()  # the rest of the list is not needed
     found: dict[str, str] = {}
     for header in headers:
         ours = _LOOKUP.get(_fold(header))
@@ -252,12 +273,12 @@ def list_columns(
 def read_list_bytes(
     raw: bytes, path: Path, *, mapping: dict[str, str] | None = None, encoding: str = "utf-8-sig"
 ) -> ListFile:
-    """Read a CSV list already in memory (``path`` names it in messages)."""
-    reader, headers = _reader(raw, path, encoding)
+    """Read a list already in memory (``path`` names it in messages; a name ending .xlsx
+    makes it a workbook, whose first worksheet is read and whose rows are its lines)."""
+    headers, rows = _table(raw, path, encoding)
     out = ListFile(path, _map_columns(path, headers, mapping or {}))
     seen_ids: dict[str, int] = {}
-    for index, cells in enumerate(_lines(reader, path), start=2):
-        line = reader.line_num if reader.line_num else index
+    for line, cells in rows:
         if not any(c.strip() for c in cells):
             continue
         row = _row(out, headers, cells, line)
@@ -275,6 +296,18 @@ def read_list_bytes(
             seen_ids[row.row_id] = line
             out.rows.append(row)
     return out
+
+
+def citable(raw: bytes, filename: str, encoding: str) -> tuple[bytes, str, str]:
+    """The bytes, file name and encoding to keep a list under as a source that is cited.
+
+    Citations point into a source's text by line, so a workbook is kept as the CSV text of its
+    first worksheet (line N holding row N, read back as the same rows) named ``NAME.xlsx.csv``;
+    a CSV list is kept as it came.
+    """
+    if not xlsx.is_workbook(Path(filename)):
+        return raw, filename, encoding
+    return xlsx.as_csv(raw, Path(filename)), f"{filename}.csv", "utf-8-sig"
 
 
 def _row(lf: ListFile, headers: list[str], cells: list[str], line: int) -> ListRow | RowError:

@@ -398,3 +398,22 @@ case_notes = sa.Table(
     sa.Column("author", sa.String(200), nullable=False),
     sa.Column("at", SHORT, nullable=False),
 )
+
+# ---- background jobs (0008) -----------------------------------------------------------------
+# Work that outlives its request (a list imported from the web page). Progress is kept here, not
+# in a process's memory, so any server process can answer the progress page. Operational
+# metadata like ``login_attempts``: not audited. ``result`` is JSON text, set when done.
+jobs = sa.Table(
+    "jobs",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("kind", SHORT, nullable=False),  # list_import
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("status", SHORT, nullable=False),  # running | done | failed
+    sa.Column("done", sa.Integer, nullable=False),
+    sa.Column("total", sa.Integer, nullable=False),
+    sa.Column("result", sa.Text),
+    sa.Column("error", sa.Text),
+    sa.Column("created_at", SHORT, nullable=False),
+    sa.Column("updated_at", SHORT, nullable=False),
+)

@@ -1,4 +1,4 @@
-"""The JSON API for importing a list of people (CSV), as the list import page does it.
+"""The JSON API for importing a list of people (CSV or .xlsx), as the list import page does it.
 
 ``POST /lists/upload`` takes the file (multipart) and answers its columns: those recognised by
 their header and those left to map, with the file as base64. ``POST /lists/import`` takes that
@@ -8,7 +8,8 @@ recorded, the rows imported (``workflows.lists.import_rows``). Both are for edit
 
 The page's limits hold: a body larger than the upload accepts is refused as it is read (413),
 and the whole upload fits the form parser's memory spool, so a list never touches the disk
-unencrypted; a file name with a folder in it, or not a CSV, is refused, not cleaned.
+unencrypted; a file name with a folder in it, or not a list's, is refused, not cleaned. The
+encoding applies to text lists only; of an .xlsx workbook the first worksheet is read.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from fastapi.routing import APIRoute
 
 from powtrace.domain.errors import ValidationError
 from powtrace.domain.visibility import Visibility
-from powtrace.intake.lists import FIELDS, ListFile, list_columns, read_list_bytes
+from powtrace.intake.lists import FIELDS, ListFile, citable, list_columns, read_list_bytes
 from powtrace.store.accounts import Account
 from powtrace.web import api_models as m
 from powtrace.web import api_models_edits as e
@@ -105,7 +106,10 @@ def _columns(
 )
 def upload(
     who: Editor,
-    file: Annotated[UploadFile, File(description="The list: .csv, .tsv or .txt, at most 1 MiB.")],
+    file: Annotated[
+        UploadFile,
+        File(description="The list: .csv, .tsv, .txt or .xlsx (first worksheet), at most 1 MiB."),
+    ],
     encoding: Annotated[e.Encoding, Form()] = "utf-8-sig",
     list_name: Annotated[
         str | None, Form(max_length=80, description="Default: the file name, less its extension.")
@@ -206,13 +210,15 @@ def import_list(request: Request, who: Editor, body: e.ListImportIn) -> e.ListIm
     except ValidationError as exc:
         raise invalid("content", msg=str(exc), code="unreadable") from None
     store, scheme = request.app.state.store, f"list:{name}"
-    # The file is kept (a restricted source), so a listing can cite its row whenever needed.
+    # The file is kept (a restricted source), so a listing can cite its row whenever needed;
+    # a workbook as the CSV text of its sheet, which citations can point into.
+    kept_bytes, kept_name, encoding = citable(raw, filename, body.encoding)
     kept = listings.keep_list(
-        store, who.username, scheme, raw, filename, body.encoding, mapping, body.exchange
+        store, who.username, scheme, kept_bytes, kept_name, encoding, mapping, body.exchange
     )
     named: tuple[int, list[Alert]] = (0, [])
     if body.exchange:  # linked before the rows become persons, so no row links to itself
-        named = listings.record_exchange_list(store, who.username, scheme, listed, kept, filename)
+        named = listings.record_exchange_list(store, who.username, scheme, listed, kept, kept_name)
     result = import_rows(store, who.username, listed, scheme=scheme, side=body.side)
     if not body.exchange:  # an exchange list recorded its listings above
         listings.record_listings(store, who.username, scheme)

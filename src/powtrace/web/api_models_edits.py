@@ -214,7 +214,7 @@ class ListImportIn(BaseModel):
     """The list (as /lists/upload answered it) and how its other columns map to fields."""
 
     filename: str = Field(
-        min_length=1, max_length=100, description="A plain name ending .csv, .tsv or .txt."
+        min_length=1, max_length=100, description="A plain name ending .csv, .tsv, .txt or .xlsx."
     )
     content: str = Field(max_length=MAX_BASE64, pattern=BASE64, description="The file, base64.")
     encoding: Encoding = "utf-8-sig"

@@ -19,6 +19,7 @@ from powtrace.web.pages.admin import router as admin_router
 from powtrace.web.pages.cases import router as cases_router
 from powtrace.web.pages.dashboard import router as dashboard_router
 from powtrace.web.pages.findings import router as findings_router
+from powtrace.web.pages.list_jobs import router as list_jobs_router
 from powtrace.web.pages.lists import router as lists_router
 from powtrace.web.pages.persons import router as persons_router
 from powtrace.web.pages.reports import router as reports_router
@@ -38,6 +39,7 @@ ROUTERS = (
     findings_router,
     review_router,
     lists_router,
+    list_jobs_router,
     cases_router,
     account_router,
     admin_router,

@@ -1,4 +1,4 @@
-"""Importing a list of people (CSV) and reviewing its rows against the registry.
+"""Importing a list of people (CSV or .xlsx) and reviewing its rows against the registry.
 
 The upload is read in memory and never written to disk: the column-mapping step carries it
 back in the form, as base64. Its file name is used only to name the list, and a name with a
@@ -20,7 +20,7 @@ from starlette.datastructures import UploadFile
 from powtrace.domain.errors import NotFoundError, ValidationError
 from powtrace.domain.model import Side
 from powtrace.domain.visibility import Visibility
-from powtrace.intake.lists import FIELDS, list_columns, read_list_bytes
+from powtrace.intake.lists import FIELDS, citable, list_columns, read_list_bytes
 from powtrace.store.judgements import Decision
 from powtrace.web import labels, listings
 from powtrace.web.auth import safe_next
@@ -29,12 +29,12 @@ from powtrace.web.csrf import MAX_LIST_BYTES, FormDep, MappingDep, UploadDep
 from powtrace.web.errors import message_for
 from powtrace.web.forms import Form
 from powtrace.web.i18n import N_
+from powtrace.web.pages import list_jobs
 from powtrace.web.templating import gettext, render
 from powtrace.workflows import list_matches
-from powtrace.workflows.lists import import_rows
 
 router = APIRouter()
-EXTENSIONS = (".csv", ".tsv", ".txt")
+EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx")
 ENCODINGS = {"utf-8-sig": "UTF-8", "cp1251": "Windows-1251 (cp1251)"}
 # A plain file or list name: letters (any script), digits, space, dot, dash, underscore, ().
 PLAIN_NAME = re.compile(r"[^\W_][\w .()\-]{0,99}")
@@ -42,13 +42,13 @@ PAGE = 100
 
 
 def filename_problem(name: str) -> str | None:
-    """Why an uploaded file's name is refused (a folder, a hidden file, not a CSV), or None."""
+    """Why an uploaded file's name is refused (a folder, a hidden file, not a list), or None."""
     if not name:
-        return N_("Choose a CSV file.")
+        return N_("Choose a list file.")
     if any(c in name for c in "/\\\x00") or ".." in name or not PLAIN_NAME.fullmatch(name):
         return N_("The file name must be a plain name, without folders or special characters.")
     if PurePosixPath(name).suffix.lower() not in EXTENSIONS:
-        return N_("Upload a CSV file (.csv, .tsv or .txt).")
+        return N_("Upload the list as CSV (.csv, .tsv or .txt) or as an Excel workbook (.xlsx).")
     return None
 
 
@@ -178,24 +178,25 @@ def import_list(request: Request, ctx: EditorDep, data: MappingDep) -> Response:
     scheme = f"list:{form.get('list_name')}"
     store = store_of(request)
     exchange = form.get("exchange") == "yes"
-    # The file is kept (a restricted source), so a listing can cite its row whenever needed.
-    kept = listings.keep_list(
-        store, ctx.actor, scheme, raw, filename, form.get("encoding"), mapping, exchange
+    # The file is kept (a restricted source), so a listing can cite its row whenever needed;
+    # a workbook as the CSV text of its sheet, which citations can point into.
+    kept_bytes, kept_name, encoding = citable(raw, filename, form.get("encoding"))
+    # A large list takes longer than a browser or a proxy waits: the rest runs in the
+    # background, and the job's page follows it (list_jobs.py).
+    work = list_jobs.ListImport(
+        scheme=scheme,
+        filename=filename,
+        listed=listed,
+        data=kept_bytes,
+        kept_name=kept_name,
+        encoding=encoding,
+        mapping=mapping,
+        exchange=exchange,
+        side=form.get("side") or None,
+        lang=ctx.lang,
     )
-    named, alerts = 0, []
-    if exchange:  # linked before the rows become persons, so no row links to itself
-        named, alerts = listings.record_exchange_list(
-            store, ctx.actor, scheme, listed, kept, filename
-        )
-    result = import_rows(store, ctx.actor, listed, scheme=scheme, side=form.get("side") or None)
-    if not exchange:  # an exchange list recorded its listings above, before its rows existed
-        listings.record_listings(store, ctx.actor, scheme)
-    errors = sorted(result.errors, key=lambda e: e.line)
-    context = {"result": result, "errors": errors, "rows": len(listed.rows), "filename": filename}
-    context |= {"exchange": exchange, "named": named}
-    # The alert names sealed records: only readers cleared for them see it.
-    context["alerts"] = alerts if ctx.clearance is Visibility.SEALED else []
-    return render(request, "lists_result.html", context)
+    job_id = list_jobs.start(store, ctx.actor, work)
+    return RedirectResponse(f"/lists/import/{job_id}", status_code=303)
 
 
 @router.get("/lists/matches")

@@ -82,3 +82,12 @@ def test_initials_alone_fall_back_to_the_start_of_a_word(store: Store, query: st
     _add(store, "Антонов Андрей")
     hits = search_persons(store, query, Visibility.RESTRICTED)
     assert all(not h.reason.startswith(("surname", "given name")) for h in hits)
+
+
+def test_a_court_record_with_initials_is_narrowed_by_the_surname(store: Store) -> None:
+    target = _add(store, "Пекунук Андрій Васильович")
+    for i, given in enumerate(["Андрій", "Антон", "Артем"]):  # the same initials, other surnames
+        _add(store, f"Коваль{i} {given} Васильович")
+    hits = search_persons(store, "Пекунук А. В.", Visibility.RESTRICTED)
+    assert [h.id for h in hits] == [target.id]
+    assert hits[0].reason.startswith("initial, patronymic initial, surname")

@@ -104,31 +104,32 @@ def find_by_keys(conn: sa.Connection, query: str) -> list[KeyHit]:
     q = sa.select(name_keys.c.person_id, name_keys.c.position, *flags).where(
         name_keys.c.key.in_(lookup)
     )
-    required = [] if single else [t for t in FULL_PARTS if t in wanted]
-    if required:
-        # Narrow first to the forms that have every typed part, and drop merged-away persons
-        # from those few, before any key of the wider lookup is read.
-        held = _holders(wanted, required).subquery()
-        live = (
-            sa.select(held.c.person_id, held.c.position)
-            .join(persons, persons.c.id == held.c.person_id)
-            .where(persons.c.merged_into.is_(None))
+    # Narrow first to the forms that have every typed part (one word: a surname or given name
+    # key), and drop merged-away persons from those few, before the wider lookup is read: an
+    # initial's key ("gi:A") is held by a good part of the registry.
+    if single:
+        whole = [f"{t}:{v}" for t in ("s", "g") for v in wanted.get(t, ())]
+        held = (
+            sa.select(name_keys.c.person_id, name_keys.c.position)
+            .where(name_keys.c.key.in_(whole))
+            .distinct()
             .subquery()
         )
-        q = q.join(
-            live,
-            sa.and_(
-                live.c.person_id == name_keys.c.person_id,
-                live.c.position == name_keys.c.position,
-            ),
-        )
     else:
-        q = q.join(persons, persons.c.id == name_keys.c.person_id).where(
-            persons.c.merged_into.is_(None)
-        )
-    q = q.group_by(name_keys.c.person_id, name_keys.c.position)
-    if single:  # an initial alone is no hit
-        q = q.having(sa.or_(*(f > 0 for t, f in zip(tags, flags, strict=True) if t in ("s", "g"))))
+        held = _holders(wanted, [t for t in FULL_PARTS if t in wanted]).subquery()
+    live = (
+        sa.select(held.c.person_id, held.c.position)
+        .join(persons, persons.c.id == held.c.person_id)
+        .where(persons.c.merged_into.is_(None))
+        .subquery()
+    )
+    q = q.join(
+        live,
+        sa.and_(
+            live.c.person_id == name_keys.c.person_id,
+            live.c.position == name_keys.c.position,
+        ),
+    ).group_by(name_keys.c.person_id, name_keys.c.position)
     best: dict[str, KeyHit] = {}
     for row in conn.execute(q):
         agreed = {tag: n for tag, n in zip(tags, row[2:], strict=True) if n}

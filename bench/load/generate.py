@@ -23,6 +23,7 @@ import json
 import random
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from powtrace.domain.codec import canonical_json
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.model import Event, NameForm, Person
 from powtrace.store import accounts, audit, rows, writes
-from powtrace.store.schema import audit_head, events, name_forms, name_keys, persons
+from powtrace.store.schema import audit_head, events, external_ids, name_forms, name_keys, persons
 from powtrace.store.store import Store, utc_now
 from powtrace.workflows import findings
 
@@ -176,73 +177,88 @@ def _jsonable(values: dict[str, Any], cols: list[str]) -> tuple[Any, ...]:
     )
 
 
-def generate(
-    home: Path | None,
-    url: str | None,
-    n_persons: int,
-    per_person: int,
-    users: int,
-    findings_for: int,
-    seed: int = 7,
-    batch: int = 2000,
-) -> dict[str, Any]:
-    """Fill the store; returns counts and timings."""
-    started = time.perf_counter()
-    store = Store.init(home, url)
+A_COLS = [
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_id",
+    "before",
+    "after",
+    "prev_hash",
+    "hash",
+]
+K_COLS = ["person_id", "position", "key"]
+X_COLS = ["person_id", "scheme", "value"]
+Batch = list[tuple[Person, list[Event]]]  # persons, each with its events
+
+
+def _batches(rng: random.Random, n_persons: int, per_person: int, batch: int) -> Iterator[Batch]:
+    """The generated persons and their events, ``batch`` persons at a time."""
+    for start in range(0, n_persons, batch):
+        out: Batch = []
+        for i in range(start, min(start + batch, n_persons)):
+            p = _person(rng, i)
+            out.append((p, _events(rng, p, per_person)))
+        yield out
+
+
+def _batch_rows(
+    chain: Chain, people: Batch, now: str, cols: dict[sa.Table, list[str]]
+) -> dict[sa.Table, list[tuple[Any, ...]]]:
+    """The rows of every table for one batch, the audit entries in the order of the writes."""
+    out: dict[sa.Table, list[tuple[Any, ...]]] = {t: [] for t in cols}
+    stamps = {"version": 1, "created_at": now, "updated_at": now}
+    for p, evs in people:
+        out[persons].append(_jsonable(rows.person_values(p) | stamps, cols[persons]))
+        for v in rows.name_form_values(p.id, p.name_forms):
+            out[name_forms].append(_jsonable(v, cols[name_forms]))
+        # The same key rows ``writes.add_person`` writes, so search sees what the product stores.
+        for v in rows.name_key_values(p.id, p.name_forms):
+            out[name_keys].append(_jsonable(v, K_COLS))
+        out[external_ids] += [(p.id, x.scheme, x.value) for x in p.external_ids]
+        out[audit.audit_log].append(chain.entry("person", p.id, writes.person_snapshot(p)))
+        for e in evs:
+            out[events].append(_jsonable(rows.event_values(e) | stamps, cols[events]))
+            out[audit.audit_log].append(chain.entry("event", e.id, writes.event_snapshot(e)))
+    return out
+
+
+def bulk_write(store: Store, embedded: bool, batches: Iterable[Batch]) -> int:
+    """Write every batch into an empty store in one transaction; returns the audit entries.
+
+    Persons with their name forms, name keys and external ids, events, and the audit entries
+    of all of them (the bulk-audit shortcut), then the statistics a bulk load needs.
+    """
     with store.reading() as conn:
         head = conn.execute(sa.select(audit_head.c.seq, audit_head.c.hash)).one()
     if head.seq:
-        raise SystemExit(f"{url} already holds {head.seq} audit entries; use an empty database")
-    rng = random.Random(seed)
+        raise SystemExit(
+            f"{store.describe()} already holds {head.seq} audit entries; use an empty store"
+        )
     chain = Chain(0, head.hash)
     now = utc_now()
-    p_cols = [c.name for c in persons.columns]
-    e_cols = [c.name for c in events.columns]
-    f_cols = [c.name for c in name_forms.columns if c.name != "id"]
-    k_cols = ["person_id", "position", "key"]
-    a_cols = [
-        "seq",
-        "at",
-        "actor",
-        "action",
-        "entity",
-        "entity_id",
-        "before",
-        "after",
-        "prev_hash",
-        "hash",
-    ]
-    person_ids: list[str] = []
+    cols = {
+        persons: [c.name for c in persons.columns],
+        name_forms: [c.name for c in name_forms.columns if c.name != "id"],
+        name_keys: K_COLS,
+        external_ids: X_COLS,
+        events: [c.name for c in events.columns],
+        audit.audit_log: A_COLS,
+    }
     raw = store.engine.raw_connection()
-    embedded = url is None
+    done = 0
     try:
         cur = (raw if embedded else raw.driver_connection).cursor()  # type: ignore[union-attr]
         if embedded:  # powtrace runs sqlcipher3 in autocommit and opens transactions itself
             cur.execute("BEGIN IMMEDIATE")
-        for start in range(0, n_persons, batch):
-            p_rows, f_rows, k_rows, e_rows, a_rows = [], [], [], [], []
-            for i in range(start, min(start + batch, n_persons)):
-                p = _person(rng, i)
-                person_ids.append(p.id)
-                values = rows.person_values(p) | {
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                p_rows.append(_jsonable(values, p_cols))
-                f_rows += [_jsonable(v, f_cols) for v in rows.name_form_values(p.id, p.name_forms)]
-                k_rows += [_jsonable(v, k_cols) for v in rows.name_key_values(p.id, p.name_forms)]
-                a_rows.append(chain.entry("person", p.id, writes.person_snapshot(p)))
-                for e in _events(rng, p, per_person):
-                    ev = rows.event_values(e) | {"version": 1, "created_at": now, "updated_at": now}
-                    e_rows.append(_jsonable(ev, e_cols))
-                    a_rows.append(chain.entry("event", e.id, writes.event_snapshot(e)))
-            _copy(cur, persons, p_cols, p_rows)
-            _copy(cur, name_forms, f_cols, f_rows)
-            _copy(cur, name_keys, k_cols, k_rows)
-            _copy(cur, events, e_cols, e_rows)
-            _copy(cur, audit.audit_log, a_cols, a_rows)
-            print(f"  {min(start + batch, n_persons)} persons", file=sys.stderr, flush=True)
+        for people in batches:
+            for table, data in _batch_rows(chain, people, now, cols).items():
+                if data:
+                    _copy(cur, table, cols[table], data)
+            done += len(people)
+            print(f"  {done} persons", file=sys.stderr, flush=True)
         mark = "?" if embedded else "%s"
         cur.execute(
             f"UPDATE audit_head SET seq = {mark}, hash = {mark} WHERE id = 1",
@@ -256,6 +272,31 @@ def generate(
     # would get there too, some time after the load).
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("ANALYZE" if embedded else "VACUUM (ANALYZE)")
+    return chain.seq
+
+
+def generate(
+    home: Path | None,
+    url: str | None,
+    n_persons: int,
+    per_person: int,
+    users: int,
+    findings_for: int,
+    seed: int = 7,
+    batch: int = 2000,
+) -> dict[str, Any]:
+    """Fill the store; returns counts and timings."""
+    started = time.perf_counter()
+    store = Store.init(home, url)
+    person_ids: list[str] = []
+
+    def noted(batches: Iterator[Batch]) -> Iterator[Batch]:
+        for people in batches:
+            person_ids.extend(p.id for p, _ in people)
+            yield people
+
+    rng = random.Random(seed)
+    entries = bulk_write(store, url is None, noted(_batches(rng, n_persons, per_person, batch)))
     bulk_s = time.perf_counter() - started
     # The normal path for a small share: accounts, and findings of some persons.
     for u in range(users):
@@ -275,7 +316,7 @@ def generate(
         "persons": n_persons,
         "events": n_persons * per_person,
         "users": users,
-        "audit_entries_bulk": chain.seq,
+        "audit_entries_bulk": entries,
         "bulk_seconds": round(bulk_s, 1),
         "total_seconds": round(time.perf_counter() - started, 1),
         "person_ids_sample": person_ids[:: max(1, n_persons // 2000)],

@@ -91,3 +91,10 @@ def test_a_court_record_with_initials_is_narrowed_by_the_surname(store: Store) -
     hits = search_persons(store, "Пекунук А. В.", Visibility.RESTRICTED)
     assert [h.id for h in hits] == [target.id]
     assert hits[0].reason.startswith("initial, patronymic initial, surname")
+
+
+@pytest.mark.parametrize("query", ["00 0A", "А. В.", "A B", "И. С. Н."])
+def test_initials_without_a_whole_name_part_find_no_key_hit(store: Store, query: str) -> None:
+    _add(store, "Антонов Андрей Васильевич")
+    hits = search_persons(store, query, Visibility.RESTRICTED)
+    assert all(not h.reason.startswith(("surname", "given name", "initial")) for h in hits)

@@ -98,8 +98,9 @@ def find_by_keys(conn: sa.Connection, query: str) -> list[KeyHit]:
     wanted, single = query_keys(query)
     tags = sorted(t for t, values in wanted.items() if values)
     lookup = [f"{tag}:{v}" for tag in tags for v in wanted[tag]]
-    if not lookup or (single and not {"s", "g"} & set(tags)):
-        return []  # nothing to look up, or a lone initial: no whole name part to agree on
+    whole_parts = {"s", "g"} if single else set(FULL_PARTS)
+    if not lookup or not whole_parts & set(tags):
+        return []  # nothing to look up, or initials alone: no whole name part to agree on
     flags = [_agreement(wanted, tag).label(f"f_{tag}") for tag in tags]
     q = sa.select(name_keys.c.person_id, name_keys.c.position, *flags).where(
         name_keys.c.key.in_(lookup)

@@ -8,7 +8,7 @@ This test was once gated off: on a loaded machine one request ended with "Server
 without sending a response" and the server then would not stop. The cause was a worker
 crashing (SIGSEGV), not the network: the embedded store's SQLAlchemy pool
 (SingletonThreadPool) closed connections that other request threads were still using (see
-``powtrace.cli.serve.for_threads``), which only bites once load makes anyio start more than
+``powtrace.store.engine.make_engine``), which only bites once load makes anyio start more than
 five threads. The client therefore does not retry: every request here is on a new connection,
 so no keep-alive race can cut it, and a disconnect means a worker died, which is a bug.
 """
@@ -32,7 +32,6 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from powtrace.cli.serve import for_threads
 from powtrace.store import accounts
 from powtrace.store.store import Store
 
@@ -137,7 +136,7 @@ def test_a_session_begun_on_one_worker_is_known_to_every_worker(served: tuple[st
 
 def test_the_served_store_lends_each_connection_to_one_thread_at_a_time(tmp_path: Path) -> None:
     """The pool under the web threads is not SingletonThreadPool, and the store's hooks hold."""
-    store = for_threads(Store.init(tmp_path / "home", None))
+    store = Store.init(tmp_path / "home", None)
     try:
         assert isinstance(store.engine.pool, sa.pool.QueuePool)
         with store.reading() as conn:  # the key, and the pragmas make_engine sets

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from powtrace.domain.model import NameForm, Person
 from powtrace.domain.visibility import Visibility
-from powtrace.store import merges, writes
+from powtrace.store import fulltext, merges, writes
+from powtrace.store.schema import name_forms
 from powtrace.store.store import Store
 from powtrace.workflows.registry import search_persons
+from powtrace.workflows.search import find_by_substring
 
 
 def _add(store: Store, text: str, **kw: object) -> Person:
@@ -98,3 +101,46 @@ def test_initials_without_a_whole_name_part_find_no_key_hit(store: Store, query:
     _add(store, "Антонов Андрей Васильевич")
     hits = search_persons(store, query, Visibility.RESTRICTED)
     assert all(not h.reason.startswith(("surname", "given name", "initial")) for h in hits)
+
+
+def _fallback_ids(store: Store, query: str) -> set[str]:
+    with store.reading() as conn:
+        return {h.person_id for h in find_by_substring(conn, query)}
+
+
+def test_the_substring_index_follows_renames_merges_and_undos(store: Store) -> None:
+    kept = _add(store, "Гаврилюк Тарас")
+    other = _add(store, "Zhyvotovskyi Petro")
+    assert _fallback_ids(store, "avril") == {kept.id}
+    with store.transaction("editor") as tx:
+        person = writes.get_person(tx.conn, kept.id)
+        person.name_forms = [NameForm("Гаврилов Тарас", kind="official")]
+        writes.update_person(tx, person)
+    assert _fallback_ids(store, "avrilu") == set()  # the old form left the index
+    assert _fallback_ids(store, "avrilov") == {kept.id}
+    with store.transaction("reviewer") as tx:
+        merge_id = merges.merge_persons(tx, kept.id, other.id)
+    assert _fallback_ids(store, "otovsk") == {kept.id}  # the loser's form now on the winner
+    with store.transaction("reviewer") as tx:
+        merges.undo_merge(tx, merge_id)
+    assert _fallback_ids(store, "otovsk") == {other.id}
+    assert _fallback_ids(store, "otovsk avril") == set()  # both words in one form
+    assert _fallback_ids(store, "pe otovsk") == {other.id}  # a short word filters the hits
+    if store.engine.dialect.name == "sqlite":
+        with store.engine.connect() as conn:  # the index and the name forms agree row for row
+            conn.exec_driver_sql(
+                "INSERT INTO name_forms_fts (name_forms_fts, rank) VALUES ('integrity-check', 1)"
+            )
+
+
+def test_sqlite_answers_the_substring_search_from_its_trigram_index(store: Store) -> None:
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL's trigram index is checked in tests/store/test_schema.py")
+    _add(store, "Долгополов Игорь")
+    with store.reading() as conn:
+        stmt = sa.select(name_forms.c.person_id).where(
+            fulltext.name_forms_containing(conn, ["dolgop", "ig"])
+        )
+        compiled = stmt.compile(conn, compile_kwargs={"literal_binds": True})
+        plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}").all()
+    assert any("VIRTUAL TABLE INDEX" in str(row[-1]) for row in plan)

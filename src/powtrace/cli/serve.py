@@ -6,7 +6,6 @@ import ipaddress
 import os
 from typing import TYPE_CHECKING, Annotated
 
-import sqlalchemy as sa
 import typer
 
 from powtrace.cli.common import console, err_console, state
@@ -44,33 +43,6 @@ def _loopback(host: str) -> bool:
         return host == "localhost"
 
 
-def for_threads(store: Store) -> Store:
-    """Give the store a connection pool that lends each connection to one thread at a time.
-
-    The web application answers on many threads: FastAPI runs handlers and dependencies on
-    anyio's pool of up to 40. SQLAlchemy's pysqlcipher dialect defaults to SingletonThreadPool,
-    which keeps a connection per thread and, once more than five threads have asked for one,
-    *closes* other threads' connections whether in use or not. A query on such a connection
-    then fails ("Cannot operate on a closed database") or crashes the whole process
-    (SIGSEGV in sqlite3_last_insert_rowid): under load, the clients of that worker saw "Server
-    disconnected without sending a response". QueuePool is what SQLAlchemy uses for any other
-    file SQLite database. Built the way SQLAlchemy's own ``Pool.recreate()`` does, so the
-    store's connect and begin hooks (key, pragmas) stay in place; PostgreSQL is left as is.
-    """
-    engine = store.engine
-    old = engine.pool
-    if isinstance(old, sa.pool.SingletonThreadPool):
-        engine.pool = sa.pool.QueuePool(
-            old._creator,
-            pool_size=5,
-            max_overflow=-1,  # never make a request wait for a connection; threads are bounded
-            _dispatch=old.dispatch,
-            dialect=engine.dialect,
-        )
-        old.dispose()
-    return store
-
-
 def worker_app() -> FastAPI:
     """The application in one of several worker processes (``--workers``).
 
@@ -80,7 +52,7 @@ def worker_app() -> FastAPI:
     """
     from powtrace.web.app import create_app
 
-    return create_app(for_threads(Store.open()))
+    return create_app(Store.open())
 
 
 def serve(
@@ -130,7 +102,7 @@ def serve(
         # No access log: URLs carry searched names, and logs are not encrypted.
         quiet = {"access_log": False, "server_header": False, "log_level": "warning"}
         if workers == 1:
-            app = create_app(for_threads(store))
+            app = create_app(store)
             uvicorn.run(app, host=host, port=port, **quiet)  # type: ignore[arg-type]
             return
         store.close()  # each worker opens its own connections

@@ -49,9 +49,22 @@ def _sqlite_begin(conn: sa.Connection) -> None:
 def make_engine(url: str | URL) -> Engine:
     """Create an engine for a store URL (SQLCipher or PostgreSQL)."""
     try:
+        parsed = sa.engine.make_url(url)
+        # SQLAlchemy's pysqlcipher dialect defaults to SingletonThreadPool: a connection per
+        # thread which, once more than five threads have asked, *closes* other threads'
+        # connections whether in use or not. The web app answers on many threads, and a query on
+        # such a connection failed or crashed the process (SIGSEGV). QueuePool is what SQLAlchemy
+        # uses for other SQLite files: it lends each connection to one thread at a time (the
+        # dialect already turns check_same_thread off for files). No caller nests connections in
+        # one thread, which this pool would answer with a second connection.
+        pool = (
+            {"poolclass": sa.pool.QueuePool, "pool_size": 5, "max_overflow": -1}
+            if parsed.get_backend_name() == "sqlite"
+            else {}
+        )
         # hide_parameters: an error message never carries the values of a statement (names,
         # sealed details) into a terminal or a log.
-        engine = sa.create_engine(url, hide_parameters=True)
+        engine = sa.create_engine(parsed, hide_parameters=True, **pool)
     except (ImportError, sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
         raise StoreError(f"cannot use database URL: {exc}") from None
     if engine.dialect.name == "sqlite":

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from powtrace.domain.errors import ValidationError
 from powtrace.names import match_keys
+from powtrace.store import fulltext
 from powtrace.store.schema import name_forms, name_keys, persons
 from powtrace.store.search import search_key
 
@@ -149,13 +150,18 @@ def find_by_substring(conn: sa.Connection, query: str) -> list[KeyHit]:
     words = search_key(query).split()
     if not words:
         raise ValidationError(f"search for '{query}': type at least one letter of a name")
+    # On SQLite the merged-away filter is kept off its index ("+"): every person has
+    # merged_into NULL, and starting from that index probes every person's name forms.
+    live = (
+        sa.text("+persons.merged_into IS NULL")
+        if conn.dialect.name == "sqlite"
+        else persons.c.merged_into.is_(None)
+    )
     q = (
         sa.select(name_forms.c.person_id, name_forms.c.position)
         .join(persons, persons.c.id == name_forms.c.person_id)
-        .where(persons.c.merged_into.is_(None))
+        .where(live, fulltext.name_forms_containing(conn, words))
     )
-    for word in words:
-        q = q.where(name_forms.c.search_key.contains(word, autoescape=True))
     hits: dict[str, KeyHit] = {}
     for person_id, position in conn.execute(
         q.order_by(name_forms.c.person_id, name_forms.c.position)

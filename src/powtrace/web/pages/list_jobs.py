@@ -25,7 +25,6 @@ from fastapi.responses import Response
 from powtrace.domain.errors import NotFoundError, PowtraceError
 from powtrace.domain.visibility import Visibility
 from powtrace.intake.lists import ListFile
-from powtrace.store import engine as eng
 from powtrace.store import jobs
 from powtrace.store.store import Store
 from powtrace.web import listings
@@ -62,27 +61,16 @@ class ListImport:
 def start(store: Store, actor: str, work: ListImport) -> str:
     """Start importing the list in a background thread; returns the job's id."""
     job_id = jobs.create(store, KIND, actor, len(work.listed.rows))
-    # The job gets an engine (a connection pool) of its own: SQLCipher's pool keeps one
-    # connection per thread and closes some when more threads than its size connect, which
-    # would cut a long import off in mid-batch when many requests come at once.
-    own = Store(eng.make_engine(store.engine.url), store.home)
     # A daemon thread: a server shutting down does not wait for it; its job then shows as
     # stopped, and importing again picks up where it ended.
     thread = threading.Thread(
-        target=_run, args=(own, actor, job_id, work), name=f"list-import-{job_id}", daemon=True
+        target=_run, args=(store, actor, job_id, work), name=f"list-import-{job_id}", daemon=True
     )
     thread.start()
     return job_id
 
 
 def _run(store: Store, actor: str, job_id: str, work: ListImport) -> None:
-    try:
-        _run_and_report(store, actor, job_id, work)
-    finally:
-        store.close()
-
-
-def _run_and_report(store: Store, actor: str, job_id: str, work: ListImport) -> None:
     stop = threading.Event()
     beat = threading.Thread(target=_heartbeat, args=(store, job_id, stop), daemon=True)
     beat.start()

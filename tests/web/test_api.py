@@ -107,6 +107,7 @@ def test_openapi_describes_the_api(web: Web) -> None:
         "/persons/{person_id}/wishes",
         "/reports/aggregate",
         "/search",
+        "/sources/search",
         "/sources/{source_id}",
         "/findings",
         "/findings/{finding_id}",

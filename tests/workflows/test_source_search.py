@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from powtrace.domain.errors import ValidationError
 from powtrace.domain.model import Source
 from powtrace.domain.visibility import Visibility
-from powtrace.store import writes
+from powtrace.store import fulltext, writes
 from powtrace.store.fulltext import query_terms
 from powtrace.store.schema import sources
 from powtrace.store.store import Store
@@ -128,8 +128,7 @@ def test_postgresql_answers_from_its_full_text_index(store: Store, engine_kind: 
         if engine_kind == "postgresql":
             conn.exec_driver_sql("SET enable_seqscan = off")  # a tiny table is scanned otherwise
             plan = conn.exec_driver_sql(
-                "EXPLAIN SELECT id FROM sources WHERE to_tsvector('simple'::regconfig, "
-                "coalesce(title, '') || ' ' || coalesce(text, '')) @@ "
+                f"EXPLAIN SELECT id FROM sources WHERE {fulltext._PG_DOCUMENT} @@ "
                 "to_tsquery('simple'::regconfig, 'marchenko:*')"
             )
             assert "ix_sources_fulltext" in "\n".join(plan.scalars())
@@ -168,3 +167,20 @@ def test_passage_marks_only_starts_of_words() -> None:
 )
 def test_query_terms(query: str, terms: list[str]) -> None:
     assert query_terms(query) == terms
+
+
+def test_words_inside_addresses_and_tags_are_found_on_both_engines(store: Store) -> None:
+    post = _source(
+        store,
+        "Telegram post",
+        "Repost from https://t.me/ukrpravda/123 — write to ivanov@mail.ru; "
+        "<script>alert('x')</script> C:\\data\\lists_2024.csv, art. 352.1",
+    )
+    for query in ("ukrpravda", "mail", "alert", "script", "lists", "2024", "352"):
+        assert _ids(store, query) == {post.id}, query
+
+
+def test_search_does_not_read_the_original_bytes(store: Store) -> None:
+    _source(store, "Court", COURT)
+    [hit] = search_sources(store, "reader", "Marchenko", Visibility.RESTRICTED)
+    assert hit.source.content is None and hit.source.text == COURT

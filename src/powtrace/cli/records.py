@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
+from rich.text import Text
 
 from powtrace.cli import render
 from powtrace.cli.common import JsonOpt, console, opened_store, print_json, state
@@ -14,6 +16,7 @@ from powtrace.domain.errors import ValidationError
 from powtrace.domain.model import Citation, Event, NameForm, Person
 from powtrace.domain.visibility import Visibility
 from powtrace.workflows import registry
+from powtrace.workflows.source_search import MAX_RESULTS, Passage, SourceHit, search_sources
 
 person_app = typer.Typer(help="Add, show, list and search persons.", no_args_is_help=True)
 event_app = typer.Typer(help="Add events to a person's record.", no_args_is_help=True)
@@ -218,15 +221,72 @@ def source_list(as_json: JsonOpt = False) -> None:
             [{k: v for k, v in vars(s).items() if k not in {"content", "text"}} for s in found]
         )
         return
-    from rich.table import Table
-
     table = Table(title="Sources")
     for col in ("id", "title", "kind", "outlet", "published", "reliability"):
         table.add_column(col, no_wrap=(col == "id"))
     for s in found:
-        table.add_row(
-            s.id, s.title, s.kind.value, s.outlet or "", str(s.published or ""), s.reliability
-        )
+        # Text, not markup: a title or outlet with brackets is shown as written.
+        title, outlet = Text(s.title), Text(s.outlet or "")
+        table.add_row(s.id, title, s.kind.value, outlet, str(s.published or ""), s.reliability)
+    console.print(table)
+
+
+@source_app.command("search")
+def source_search(
+    query: str,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_RESULTS)] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Find sources holding every word in their title or text; shows the passage that matched."""
+    with opened_store() as store:
+        hits = search_sources(store, state.actor, query, state.clearance, limit)
+    if as_json:
+        print_json([_source_hit_json(h) for h in hits])
+        return
+    _print_source_hits(query, hits)
+
+
+def _source_hit_json(hit: SourceHit) -> dict[str, object]:
+    """The source's fields (not its bytes or text: a passage is what a search shows)."""
+    fields = {k: v for k, v in vars(hit.source).items() if k not in {"content", "text"}}
+    p = hit.passage
+    fields["passage"] = None
+    if p is not None:
+        fields["passage"] = {
+            "start": p.start,
+            "text": p.text,
+            "marks": [list(m) for m in p.marks],
+            "cut_before": p.cut_before,
+            "cut_after": p.cut_after,
+        }
+    return fields
+
+
+def passage_text(p: Passage | None) -> Text:
+    """The passage as rich text: matched words styled by offset, "…" where it was cut.
+
+    Built as ``Text`` rather than markup, so brackets in a source's text stay text.
+    """
+    if p is None:
+        return Text("(the words are in the title)", style="dim")
+    before = "…" if p.cut_before else ""
+    text = Text(before + p.text + ("…" if p.cut_after else ""))
+    for a, b in p.marks:
+        text.stylize("bold black on yellow", len(before) + a, len(before) + b)
+    return text
+
+
+def _print_source_hits(query: str, hits: list[SourceHit]) -> None:
+    if not hits:
+        console.print(Text(f"No source you may see matches '{query}'."))
+        return
+    table = Table(title=Text(f"Sources matching '{query}'"))
+    # Long words fold rather than end in "…", which marks where a passage was cut.
+    for col in ("id", "title", "published", "passage"):
+        table.add_column(col, no_wrap=(col == "id"), overflow="fold")
+    for h in hits:
+        s = h.source
+        table.add_row(s.id, Text(s.title), str(s.published or ""), passage_text(h.passage))
     console.print(table)
 
 

@@ -28,8 +28,14 @@ _TERM = re.compile(r"[^\W_]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 _FINAL_LETTERS = set("аяоеёыиіїуюєьй")
 
-# Must stay identical to the indexed expression of migration 0010.
-_PG_DOCUMENT = "to_tsvector('simple'::regconfig, coalesce(title, '') || ' ' || coalesce(text, ''))"
+# Must stay identical to the indexed expression of migration 0010. PostgreSQL's parser keeps
+# URLs, e-mail addresses, hosts and paths as single tokens and drops anything that looks like a
+# tag; SQLite's splits them into words. Turning their punctuation into spaces first makes both
+# find "ukrpravda" in "https://t.me/ukrpravda/123".
+_PG_DOCUMENT = (
+    "to_tsvector('simple'::regconfig, translate(coalesce(title, '') || ' ' || "
+    "coalesce(text, ''), '<>/@._&:', '        '))"
+)
 
 # SQLite tables of the engine's own (FTS5 and its shadow tables): not in the code's schema.
 SQLITE_ONLY_TABLES = ("sources_fts", "name_forms_fts")
@@ -53,7 +59,8 @@ def query_terms(query: str) -> list[str]:
     every text ("Marchenko's" gives "marchenko" and "s").
     """
     seen: list[str] = []
-    for match in _TERM.finditer(query.casefold()):
+    # lower(), not casefold(): the engines lowercase ("Straße" stays "straße" in their index).
+    for match in _TERM.finditer(query.lower()):
         term = _stem(match.group(0)[:MAX_TERM_CHARS])
         if term not in seen:
             seen.append(term)

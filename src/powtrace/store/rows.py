@@ -187,8 +187,15 @@ def source_from_row(r: Any) -> Source:
     )
 
 
-def load_sources(conn: sa.Connection, ids: list[str] | None = None) -> list[Source]:
-    q = sa.select(sources).order_by(sources.c.id)
+def load_sources(
+    conn: sa.Connection, ids: list[str] | None = None, *, with_content: bool = True
+) -> list[Source]:
+    """Sources by id (all when ``ids`` is None); ``with_content=False`` leaves the original
+    bytes (a PDF, a saved page) in the database when only the text is needed."""
+    columns: list[Any] = list(sources.c)
+    if not with_content:
+        columns = [c for c in columns if c.name != "content"] + [sa.null().label("content")]
+    q = sa.select(*columns).order_by(sources.c.id)
     if ids is not None:
         q = q.where(sources.c.id.in_(ids))
     return [source_from_row(r) for r in conn.execute(q)]

@@ -35,6 +35,7 @@ from powtrace.web.api_persons import router as persons_router
 from powtrace.web.api_queues import router as queues_router
 from powtrace.web.timeline import timeline_rows
 from powtrace.workflows import redact, registry, reports
+from powtrace.workflows.source_search import MAX_RESULTS, SourceHit, search_sources
 from powtrace.workflows.sources import view_source
 
 log = logging.getLogger("powtrace.web")
@@ -92,6 +93,31 @@ def _problems(life: Lifecycle) -> list[m.ProblemOut]:
         m.ProblemOut(code=p.code, message=p.message, event_ids=list(p.event_ids))
         for p in life.problems
     ]
+
+
+def _source_hit(hit: SourceHit) -> m.SourceHitOut:
+    s, p = hit.source, hit.passage
+    passage = None
+    if p is not None:
+        passage = m.PassageOut(
+            start=p.start,
+            text=p.text,
+            marks=list(p.marks),
+            cut_before=p.cut_before,
+            cut_after=p.cut_after,
+        )
+    return m.SourceHitOut(
+        id=s.id,
+        title=s.title,
+        kind=s.kind.value,
+        outlet=s.outlet,
+        url=s.url,
+        published=str(s.published) if s.published else None,
+        language=s.language,
+        reliability=s.reliability,
+        visibility=s.visibility.value,
+        passage=passage,
+    )
 
 
 def create_api() -> FastAPI:
@@ -232,6 +258,34 @@ def create_api() -> FastAPI:
         except ValidationError:
             return []  # no letter to search for; the schema allows any text, so not an error
         return [m.SearchHitOut(**h.__dict__) for h in hits]
+
+    # Before /sources/{source_id}, which would otherwise take "search" for an id.
+    @api.get("/sources/search", response_model=list[m.SourceHitOut])
+    def source_search(
+        request: Request,
+        who: Caller,
+        q: Annotated[
+            str,
+            Query(
+                min_length=1,
+                max_length=200,
+                description="Words to look for in titles and texts, all of them required, "
+                "each as the start of a word. A query without a letter or digit is a 422.",
+            ),
+        ],
+        limit: Annotated[int, Query(ge=1, le=MAX_RESULTS)] = 50,
+    ) -> list[m.SourceHitOut]:
+        """Sources the caller may see holding every word, best match first, each with the
+        passage that matched; passages of restricted and sealed sources are audited reads."""
+        store = request.app.state.store
+        try:
+            hits = search_sources(store, who.username, q, who.clearance, limit)
+        except ValidationError as exc:
+            errors = [{"loc": ["query", "q"], "msg": str(exc), "code": "no_words"}]
+            raise ApiProblem(
+                422, "Unprocessable Content", "A parameter is not valid.", errors
+            ) from None
+        return [_source_hit(h) for h in hits]
 
     @api.get("/sources/{source_id}", response_model=m.SourceOut)
     def source(request: Request, who: Caller, source_id: str) -> m.SourceOut:

@@ -159,6 +159,31 @@ class SourceOut(BaseModel):
     withheld: Withheld
 
 
+class PassageOut(BaseModel):
+    """Where a source search matched: a stretch of the text with the matched words."""
+
+    start: int = Field(description="Where the passage starts in the source's text.")
+    text: str = Field(description="The passage; line breaks and runs of spaces as one space.")
+    marks: list[tuple[int, int]] = Field(
+        description="The matched words, as [start, end) offsets within the passage's text."
+    )
+    cut_before: bool = Field(description="The text goes on before the passage.")
+    cut_after: bool = Field(description="The text goes on after the passage.")
+
+
+class SourceHitOut(BaseModel):
+    id: str
+    title: str
+    kind: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    language: str | None
+    reliability: str
+    visibility: str
+    passage: PassageOut | None = Field(description="Null when the words are in the title only.")
+
+
 class CountOut(BaseModel):
     """One published number of the aggregate report."""
 

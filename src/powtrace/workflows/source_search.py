@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
+
 from powtrace.domain.errors import N_, ValidationError
 from powtrace.domain.model import Source
 from powtrace.domain.visibility import Visibility
 from powtrace.store import fulltext, rows, writes
+from powtrace.store.schema import sources
 from powtrace.store.store import Store
 from powtrace.workflows import redact
 
@@ -79,7 +82,7 @@ def search_sources(
     levels = [v.value for v in Visibility if v.visible_to(clearance)]
     with store.reading() as conn:
         ids = fulltext.matching_sources(conn, terms, levels, limit)
-        found = {s.id: s for s in rows.load_sources(conn, ids)}
+        found = {s.id: s for s in rows.load_sources(conn, ids, with_content=False)}
     hits = []
     for source_id in ids:
         source = found.get(source_id)
@@ -92,3 +95,17 @@ def search_sources(
             for source_id in audited:
                 writes.record_read(tx, "source", source_id)
     return hits
+
+
+def recent_sources(store: Store, clearance: Visibility, limit: int = 50) -> list[Source]:
+    """The sources ``clearance`` may see, newest first, without their bytes or text."""
+    levels = [v.value for v in Visibility if v.visible_to(clearance)]
+    columns = [c for c in sources.c if c.name not in {"content", "text"}]
+    q = (
+        sa.select(*columns, sa.null().label("content"), sa.null().label("text"))
+        .where(sources.c.visibility.in_(levels))
+        .order_by(sources.c.created_at.desc(), sources.c.id)
+        .limit(limit)
+    )
+    with store.reading() as conn:
+        return [rows.source_from_row(r) for r in conn.execute(q)]

@@ -2,14 +2,18 @@
 
 PostgreSQL: a GIN index on the ``simple`` text-search vector of each source's title and text
 (no stemming: sources are in three languages, and a query's words match as prefixes, which
-covers most Russian and Ukrainian endings). The expression must stay identical to the one in
-``powtrace.store.fulltext``, or the planner cannot use the index.
+covers most Russian and Ukrainian endings), over the text with the punctuation of URLs,
+addresses and tags turned into spaces, so that PostgreSQL splits them into words as SQLite
+does. The expression must stay identical to the one in ``powtrace.store.fulltext``, or the
+planner cannot use the index. (The colon comes last in the list of characters: followed by a
+letter, SQLAlchemy would read it as a bound parameter.)
 
 SQLite: two FTS5 tables kept by triggers, so every write path (imports, merges, restores,
 bulk loads) keeps them without knowing of them:
 
 - ``sources_fts`` holds each source's title and text (``unicode61``, case folded, diacritics
-  kept, as on PostgreSQL). It keeps its own copy of the text and the source's id: an external
+  kept, as on PostgreSQL). Both FTS5 tables use ``secure-delete``, so the words of a deleted
+  row leave the index at once. It keeps its own copy of the text and the source's id: an external
   content table would key on ``sources.rowid``, which VACUUM may renumber, since sources have a
   text primary key.
 - ``name_forms_fts`` is a trigram index over ``name_forms.search_key``, for the name search's
@@ -35,7 +39,8 @@ depends_on = None
 
 PG_SOURCES_INDEX = "ix_sources_fulltext"
 PG_SOURCES_DOCUMENT = (
-    "to_tsvector('simple'::regconfig, coalesce(title, '') || ' ' || coalesce(text, ''))"
+    "to_tsvector('simple'::regconfig, translate(coalesce(title, '') || ' ' || "
+    "coalesce(text, ''), '<>/@._&:', '        '))"
 )
 
 SQLITE_TRIGGERS = (
@@ -88,6 +93,8 @@ def upgrade() -> None:
         "CREATE VIRTUAL TABLE sources_fts USING fts5("
         "source_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 0')"
     )
+    # secure-delete: a deleted row's words leave the index at once, not at the next merge.
+    op.execute("INSERT INTO sources_fts (sources_fts, rank) VALUES ('secure-delete', 1)")
     op.execute(
         "INSERT INTO sources_fts (source_id, title, text) SELECT id, title, text FROM sources"
     )
@@ -95,6 +102,7 @@ def upgrade() -> None:
         "CREATE VIRTUAL TABLE name_forms_fts USING fts5("
         "search_key, content = 'name_forms', content_rowid = 'id', tokenize = 'trigram')"
     )
+    op.execute("INSERT INTO name_forms_fts (name_forms_fts, rank) VALUES ('secure-delete', 1)")
     op.execute("INSERT INTO name_forms_fts (name_forms_fts) VALUES ('rebuild')")
     create_sqlite_triggers()
 

@@ -99,9 +99,10 @@ def test_initials_and_a_birth_day_find_a_surname_two_letters_off() -> None:
             _record("p", "Нинаев", "Максим", "Олегович", "1997-02-06"),
         ]
     )
-    court = Record("q", (NameParts("Нинав М. О."),), PartialDate.parse("1997-02-05"))
+    # Нанав: two letters from Нинаев (Нинав is one: its skeleton nav is one from naev).
+    court = Record("q", (NameParts("Нанав М. О."),), PartialDate.parse("1997-02-05"))
     assert {r.id for r in index.candidates(court)} == {"n"}
-    swapped = Record("s", (NameParts("Нинав М. О."),), PartialDate.parse("1997-05-02"))
+    swapped = Record("s", (NameParts("Нанав М. О."),), PartialDate.parse("1997-05-02"))
     assert {r.id for r in index.candidates(swapped)} == {"n"}
 
 
@@ -113,3 +114,19 @@ def test_an_unknown_surname_is_looked_up_by_given_name_a_year_either_side() -> N
     # "Titvov" is two edits from Титов's skeleton, and the age is a year off (32, not 33).
     press = Record("q", (NameParts("Ivan Titvov"),), birth_from_age(32, AS_OF))
     assert index.get("person:t") in index.candidates(press)
+
+
+def test_a_doubled_letter_or_a_short_skeleton_still_finds_the_surname() -> None:
+    from powtrace.linkage import NameParts, Record
+
+    index = Index.build(
+        [
+            _record("b", "Бобров", "Дмитрий", "Алексеевич", "1994-12-17"),
+            _record("t", "Титов", "Иван", "Александрович", "1991-12-25"),
+            _record("p", "Попов", "Михаил", "Сергеевич", "2002-06-03"),
+        ]
+    )
+    # No birth date: only the surname can find them.
+    for text, rid in (("Ббров Дмитрий", "b"), ("Титвов Иван", "t"), ("Ппов Михаил", "p")):
+        found = {r.id for r in index.candidates(Record("q", (NameParts(text),)))}
+        assert rid in found, text

@@ -222,3 +222,92 @@ def test_initial_mean_share_is_kept_until_the_registry_grows(model: Model) -> No
     for i in range(5):
         idx.add(Record(f"y{i}", (NameParts("Петров Антон", "Петров", "Антон"),)))
     assert idx.freq.mean_share("gi:", letter) > first  # grown by 6%: worked out again
+
+
+def test_one_edit_counts_a_doubled_letter_and_short_skeletons() -> None:
+    from powtrace.linkage.compare import one_edit
+
+    # Ббров for Бобров, Доофеев for Дорофеев, Ппов for Попов: the skeleton collapsed the
+    # doubled letter the slip made, so the skeletons are two edits apart.
+    assert one_edit("brov", "bobrov") and one_edit("dofev", "dorofev")
+    assert one_edit("pov", "popov")
+    assert one_edit("tov", "tvov")  # Титов / Титвов: a three-symbol skeleton
+    assert not one_edit("sen", "svn")  # two three-symbol skeletons: too many neighbours
+    assert not one_edit("brov", "barov1x")  # two real edits stay two
+    assert not one_edit("nanav", "naev")
+
+
+def test_a_misspelt_surname_weighs_by_every_surname_it_may_stand_for(model: Model) -> None:
+    def rec(rid: str, surname: str) -> Record:
+        return Record(rid, (NameParts(f"{surname} Михаил", surname, "Михаил"),))
+
+    registry = [rec(f"p{i}", "Поляков") for i in range(30)] + [rec("r", "Рилаиков")]
+    registry += [rec(f"x{i}", f"Жуков{'ич' * (i % 3)}") for i in range(969)]
+    idx = Index.build(registry)
+    # Пляков (plakov) is one letter from Поляков (polakov) and from Рилаиков (rlakov).
+    typo, rare = frozenset({"plakov"}), frozenset({"rlakov"})
+    assert idx.freq.tf_typo(typo, rare) == pytest.approx((30 + 1 + 3) / 1000)
+    assert idx.freq.tf_typo(frozenset({"polakov"}), rare) is None  # two real surnames
+    score = model.score(query("Пляков Михаил", None), idx.get("r"), idx.freq)
+    line = next(w for w in score.weights if w.field == "surname")
+    assert line.weight == pytest.approx(math.log2(model.m["surname"][0] / 0.034))
+    assert "could be 3.40% of records" in line.reason
+    # The typo of a surname weighs like the surname (the slip's chance cancels), not
+    # log2(m_one_edit / tf) as if a misspelling were rare among matches only.
+    poliakov = next(
+        w
+        for w in model.score(query("Пляков Михаил", None), idx.get("p0"), idx.freq).weights
+        if w.field == "surname"
+    )
+    same = next(
+        w
+        for w in model.score(query("Поляков Михаил", None), idx.get("p0"), idx.freq).weights
+        if w.field == "surname"
+    )
+    assert same.weight - 1 < poliakov.weight < same.weight
+
+
+def test_a_name_that_may_be_several_names_weighs_by_all_of_them(model: Model) -> None:
+    registry = [
+        Record(f"{g}{i}", (NameParts(f"Ванетук {g}", f"Ванетук{i}", g),))
+        for i, g in enumerate(["Вячеслав"] * 10 + ["Владислав"] * 30 + ["Иван"] * 60)
+    ]
+    idx = Index.build(registry)
+    target = idx.get("Вячеслав0")
+
+    def given(text: str) -> FieldWeight:
+        score = model.score(query(text, None), target, idx.freq)
+        return next(w for w in score.weights if w.field == "given")
+
+    # Славик is Вячеслав or Владислав (or Ярослав…): agreeing with Вячеслав through it is as
+    # common as any of them, 40 records in 100, not 10.
+    full, slavik = given("Ванетук0 Вячеслав"), given("Ванетук0 Славик")
+    assert full.level == slavik.level == 0
+    assert slavik.weight < full.weight - 1.5
+
+
+def test_a_birth_in_a_crowded_year_weighs_less_than_one_in_a_rare_year() -> None:
+    from powtrace.linkage.profile import birth_of
+
+    years = {y: 100 for y in range(1965, 1985)} | {y: 3000 for y in range(1990, 1998)}
+    freq = Frequencies({}, 30_000, years=years)
+    crowded = freq.birth_rarity(birth_of(PartialDate.parse("1994-03-01")))
+    rare = freq.birth_rarity(birth_of(PartialDate.parse("1970-03-01")))
+    age = freq.birth_rarity(birth_of(birth_from_age(31, AS_OF)))  # 1993-06-02..1994-06-01
+    assert crowded < 0 < rare <= 3.0
+    assert age == pytest.approx(crowded)
+    assert (
+        Frequencies({}, 500, years={1990: 500}).birth_rarity(birth_of(PartialDate.parse("1990")))
+        == 0.0
+    )  # too few records to tell crowded years from rare ones
+    # The explanation carries it, and the parts still sum to the total.
+    model = Model()
+    a = profile_of(query("Ванетук Иван", PartialDate.parse("1970-03-01")))
+    b = profile_of(
+        Record("b", (NameParts("Ванетук Иван", "Ванетук", "Иван"),), PartialDate.parse("1970"))
+    )
+    score = model.explain(a, b, freq)
+    birth = next(w for w in score.weights if w.field == "birth")
+    assert birth.weight == pytest.approx(model.level_weight("birth", 3) + rare)
+    assert "rare birth year" in birth.reason
+    assert score.total == pytest.approx(model.weigh(a, b, freq))

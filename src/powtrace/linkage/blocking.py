@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from powtrace.linkage.compare import doubled, one_edit
 from powtrace.linkage.model import MEANS_SIZE, Frequencies, profile_of
 from powtrace.linkage.profile import EMPTY, FormProfile, Profile
 from powtrace.linkage.record import Record
@@ -122,6 +123,8 @@ class Index:
         self.by_key: dict[str, int] = {}
         self._near: dict[str, list[str]] = {}  # deletion form -> surname keys
         self._surnames: set[str] = set()
+        self._near_counts: dict[frozenset[str], int] = {}  # see near_count
+        self.birth_years: Counter[int] = Counter()  # records per birth year, for birth rarity
         self.all_initials: set[str] = set()
         # Mean shares of initials (see Frequencies.mean_share), worked out on first use and
         # forgotten when a record is added.
@@ -133,7 +136,32 @@ class Index:
     @property
     def freq(self) -> Frequencies:
         """Term frequencies of the indexed keys."""
-        return Frequencies(self.counts, len(self.records), self.initial_sets, self._means)
+        return Frequencies(
+            self.counts,
+            len(self.records),
+            self.initial_sets,
+            self._means,
+            self.near_count,
+            self.birth_years,
+        )
+
+    def near_count(self, surnames: frozenset[str]) -> int:
+        """How many records have a surname one edit from a spelling (the most among its keys,
+        which are readings of one word); memoised until a record is added."""
+        hit = self._near_counts.get(surnames)
+        if hit is None:
+            counts = self.counts
+            hit = max(
+                (
+                    sum(counts.get("s:" + k, 0) for k in self.neighbours(frozenset({s})))
+                    for s in surnames
+                ),
+                default=0,
+            )
+            if len(self._near_counts) > 100_000:
+                self._near_counts.clear()  # bounded: a long-lived index sees endless typos
+            self._near_counts[surnames] = hit
+        return hit
 
     def initial_sets(self) -> dict[tuple[str, bool], Counter[frozenset[str]]]:
         """(gi:/pi:, Cyrillic?) -> how many records have each set of initial letters (Cyrillic)
@@ -201,6 +229,10 @@ class Index:
         counts = self.counts
         for k in counted:
             counts[k] = counts.get(k, 0) + 1
+        if profile.birth is not None and profile.birth.year:
+            self.birth_years[profile.birth.year] += 1
+        if self._near_counts:
+            self._near_counts.clear()
         # The mean shares are averages over the whole registry: work them out again only when
         # it has grown by more than 1% (a full pass over the profiles each time would make
         # adding and linking one record at a time quadratic).
@@ -208,15 +240,21 @@ class Index:
             self._means.clear()
 
     def neighbours(self, surnames: frozenset[str]) -> set[str]:
-        """Indexed surname keys equal to, or one edit from, any of the given keys."""
+        """Indexed surname keys equal to, or one edit from, any of the given keys (as
+        `compare.one_edit` counts edits: a three-symbol key one letter short, a doubled letter
+        the skeleton collapsed)."""
         out = {s for s in surnames if s in self._surnames}
         for s in surnames:
-            if len(s) < _MIN_FUZZY:
+            if len(s) < _MIN_FUZZY - 1:
                 continue
-            for d in _deletions(s):
+            forms = _deletions(s) if len(s) >= _MIN_FUZZY else {s}
+            out.update(d for d in forms if len(d) == _MIN_FUZZY - 1 and d in self._surnames)
+            for d in forms:
                 for k in self._near.get(d, ()):
                     if k not in out and OSA.distance(s, k, score_cutoff=1) <= 1:
                         out.add(k)
+            for d in doubled(s):  # Ббров (brov) for Бобров (bobrov, one deletion: bbrov)
+                out.update(k for k in self._near.get(d, ()) if k not in out and one_edit(s, k))
         return out
 
     def query_keys(self, profile: Profile) -> set[str]:

@@ -50,13 +50,37 @@ _cache: dict[tuple[frozenset[str], frozenset[str], int], tuple[int, str]] = {}
 ONE_EDIT, NEIGHBOUR, SIMILAR = 1, 2, 3  # surname levels (see FIELDS)
 
 
+def doubled(word: str) -> set[str]:
+    """The word with one of its symbols written twice (the forms a collapsed skeleton hides)."""
+    return {word[: i + 1] + word[i:] for i in range(len(word))}
+
+
+def one_edit(x: str, y: str, shortest: int = 4) -> bool:
+    """True when two skeletons are one edit apart as written.
+
+    The longer word needs `shortest` symbols and the shorter one more than two (Титов's skeleton
+    is tov: Титвов is its typo). A skeleton collapses doubled letters, so a typo that makes one
+    (Бобров written Ббров, Попов written Ппов) is two edits between skeletons (brov and bobrov,
+    pov and popov): one edit after one of the shorter word's symbols is doubled again counts.
+    """
+    if min(len(x), len(y)) < 3 or max(len(x), len(y)) < shortest:
+        return False
+    distance = OSA.distance(x, y, score_cutoff=2)
+    if distance <= 1:
+        return True
+    if distance > 2:
+        return False
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return any(OSA.distance(d, long, score_cutoff=1) <= 1 for d in doubled(short))
+
+
 def _near(a: frozenset[str], b: frozenset[str], shortest: int = 4) -> tuple[int, str]:
-    """(1, pair) for one edit apart (words of `shortest`+ symbols), (3, pair) for JW >= 0.88,
-    else (4, closest pair): the surname levels one_edit, similar and different."""
+    """(1, pair) for one edit apart (see `one_edit`), (3, pair) for JW >= 0.88, else (4,
+    closest pair): the surname levels one_edit, similar and different."""
     best, pair = 0.0, ""
     for x in a:
         for y in b:
-            if min(len(x), len(y)) >= shortest and OSA.distance(x, y, score_cutoff=1) <= 1:
+            if one_edit(x, y, shortest):
                 return 1, f"{x}~{y}"
             sim = JaroWinkler.similarity(x, y)
             if sim > best:
@@ -151,6 +175,9 @@ def gender(a: str | None, b: str | None) -> int:
 
 
 EXACT, SWAPPED, SAME_MONTH, CONSISTENT, YEAR_OFF, SAME_YEAR, NEAR, CONFLICT = range(8)
+# Birth levels at which the two dates agree (up to a typing error): their weight depends on
+# how many records share the date (Frequencies.birth_rarity).
+BIRTH_AGREE = frozenset({EXACT, SWAPPED, SAME_MONTH, CONSISTENT, YEAR_OFF})
 
 
 def birth(a: Birth | None, b: Birth | None) -> int:

@@ -105,7 +105,9 @@ def name_reason(
     if kind == "one_edit":
         rarity = ""
         if tf is not None:
-            rarity = f"; {tf:.2%} of records" if tf >= 0.0005 else f"; rare, 1 in {1 / tf:,.0f}"
+            share = f"{tf:.2%} of records" if tf >= 0.0005 else f"1 in {1 / tf:,.0f} records"
+            # a surname's tf is the share of records the misspelling may stand for
+            rarity = f"; could be {share}" if name == "surname" else f"; {share}"
         return f"{label}: one letter apart ({_keys(detail)}{rarity}) {_fmt(weight)}"
     if kind == "neighbour":
         return (

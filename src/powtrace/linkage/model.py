@@ -6,6 +6,7 @@ import json
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from powtrace.domain.errors import ValidationError
 from powtrace.linkage import compare as cmp
 from powtrace.linkage import explain as ex
 from powtrace.linkage.explain import FieldWeight, Score
-from powtrace.linkage.profile import Profile
+from powtrace.linkage.profile import Birth, FormProfile, Profile
 from powtrace.linkage.record import Record
 
 # /2: the surname field gained the "neighbour" level (a /1 model has one level fewer).
@@ -109,6 +110,12 @@ class Model:
         if tf is not None:
             if level in cmp.TF_LEVELS.get(name, ()):
                 m = self.m[name][level]
+                if name == "surname" and level == cmp.ONE_EDIT:
+                    # A misspelt surname: tf is the share of records whose surname the
+                    # spelling is one letter from (Frequencies.tf_typo). The chance of that
+                    # very slip is the same whether or not the pair is a match, so it cancels:
+                    # the typo weighs like agreeing on the surnames it may stand for.
+                    m = self.m[name][0]
                 initial = cmp.INITIAL_LEVEL.get(name)
                 if initial is not None:
                     # tf is a share among full names, so m must be too: leave out the pairs
@@ -133,6 +140,11 @@ class Model:
                     tf = mean = None
                     if freq and level == 0 and detail:
                         tf = freq.tf(prefix, detail)
+                        if name != "surname" and not _raw(detail):
+                            # Славик may be Вячеслав, Владислав, Ярослав…: agreeing on one of
+                            # them is as common as the name is, so count every name it can be.
+                            tf = max(tf, freq.tf_all(prefix, _concepts(fa, name)),
+                                     freq.tf_all(prefix, _concepts(fb, name)))  # fmt: skip
                     elif freq and level == cmp.ONE_EDIT and name == "surname":
                         tf = freq.tf_typo(fa.surname, fb.surname)
                         if tf is None:  # both are registry surnames: Новиков and Носков
@@ -151,7 +163,10 @@ class Model:
         total, _ = self._names(pa, pb, freq)
         w = self._w
         total += w["gender"][g] if (g := cmp.gender(pa.gender, pb.gender)) >= 0 else 0.0
-        total += w["birth"][b] if (b := cmp.birth(pa.birth, pb.birth)) >= 0 else 0.0
+        if (b := cmp.birth(pa.birth, pb.birth)) >= 0:
+            total += w["birth"][b]
+            if b in cmp.BIRTH_AGREE and freq is not None and pa.birth is not None:
+                total += freq.birth_rarity(pa.birth)
         total += w["unit"][x] if (x := cmp.equal(pa.unit, pb.unit)) >= 0 else 0.0
         total += w["region"][x] if (x := cmp.overlap(pa.region, pb.region)) >= 0 else 0.0
         total += w["side"][x] if (x := cmp.equal(pa.side, pb.side)) >= 0 else 0.0
@@ -191,9 +206,14 @@ class Model:
             ("side", cmp.equal(pa.side, pb.side), f"{pa.side} vs {pb.side}"),
         )
         for name, level, detail in others:
+            w = self.level_weight(name, level)
             if name == "birth" and pa.birth and pb.birth:
                 detail = cmp.describe_birth(pa.birth, pb.birth)
-            w = self.level_weight(name, level)
+                if level in cmp.BIRTH_AGREE and freq is not None:
+                    rarity = freq.birth_rarity(pa.birth)
+                    w += rarity
+                    if abs(rarity) >= 0.05:
+                        detail += f"; {'a rare' if rarity > 0 else 'a common'} birth year here"
             weights.append(FieldWeight(name, level, w, ex.simple_reason(name, level, detail, w)))
         return Score(sum(x.weight for x in weights), tuple(weights))
 
@@ -266,12 +286,19 @@ class Model:
 
 
 MEANS_SIZE = ("#size", False)  # in Frequencies' means: the registry size they were worked out at
+# Birth-date rarity (Frequencies.birth_rarity): at most this many bits either way, and only
+# once this many registry records have a birth year (a small registry's years are noise).
+BIRTH_RARITY_CAP = 3.0
+BIRTH_RARITY_MIN = 1000
+# Records added to a misspelt surname's share (Frequencies.tf_typo): a spelling in no registry
+# record may be a real surname the registry lacks rather than a typo; a few records' worth.
+TYPO_FLOOR = 3
 
 
 class Frequencies:
     """How many registry records carry each key: term frequencies for the TF adjustment."""
 
-    __slots__ = ("_means", "counts", "initial_sets", "total")
+    __slots__ = ("_means", "_rarity", "counts", "initial_sets", "near", "total", "years")
 
     def __init__(
         self,
@@ -280,9 +307,15 @@ class Frequencies:
         initial_sets: Callable[[], Mapping[tuple[str, bool], Mapping[frozenset[str], int]]]
         | None = None,
         means: dict[tuple[str, bool], float] | None = None,
+        near: Callable[[frozenset[str]], int] | None = None,
+        years: Mapping[int, int] | None = None,
     ) -> None:
         self.counts = counts
         self.total = max(total, 1)
+        self.years = years or {}  # birth year -> records born that year (Index.birth_years)
+        self._rarity: dict[tuple[int, int], float] = {}
+        # surname keys -> how many records have a surname one edit from them (Index.near_count)
+        self.near = near
         # () -> {(prefix, Cyrillic?): how many records have each set of initial letters
         # (classes)}; asked only when a mean share is not yet in `means`
         self.initial_sets = initial_sets
@@ -311,13 +344,65 @@ class Frequencies:
         return found or None
 
     def tf_typo(self, a: frozenset[str], b: frozenset[str]) -> float | None:
-        """For surnames one edit apart: the share of the one the registry knows, when only one
-        side is a known surname (then the other is its typo); None when both are real names."""
+        """For surnames one edit apart, when only one side is a known surname (the other is then
+        its typo): the share of records whose surname that spelling is one edit from, every such
+        surname counted, plus TYPO_FLOOR records for the chance that the spelling is a real
+        surname the registry lacks. None when both sides are real names."""
         ca = max((self.counts.get("s:" + k, 0) for k in a), default=0)
         cb = max((self.counts.get("s:" + k, 0) for k in b), default=0)
         if ca and cb:
             return None  # Игнатьев and Игнатов: two surnames, not one and its typo
-        return max(ca, cb, 1) / self.total
+        # Пляков is one letter from Поляков and from Рилаиков: it stands for either, so the
+        # evidence is shared by everyone with either surname, not given to the rarer one whole.
+        around = self.near(a if cb else b) if self.near else 0
+        return (max(around, ca, cb, 1) + TYPO_FLOOR) / self.total
+
+    def birth_rarity(self, birth: Birth) -> float:
+        """How much more (or less) agreeing on a birth date weighs for this date than for the
+        average one, in bits: log2(mean density / density here), within ±BIRTH_RARITY_CAP.
+
+        Agreeing on a birth date (or falling within an age's year) is evidence in proportion to
+        how few registry records are born then. Soldiers' births crowd into a few years, so a
+        man of 30 shares his birth year with many more records than a man of 55. The density
+        is records per birth year (the three years around, 1:2:1), averaged over the years the
+        date's bounds cover; the mean is the density at a random record's year, the average
+        the level's own weight stands for. 0 when fewer than BIRTH_RARITY_MIN records have a
+        year.
+        """
+        key = (birth.lo, birth.hi)
+        hit = self._rarity.get(key)
+        if hit is None:
+            hit = self._rarity[key] = self._birth_rarity(birth)
+        return hit
+
+    def _birth_rarity(self, birth: Birth) -> float:
+        years = self.years
+        n = sum(years.values())
+        if n < BIRTH_RARITY_MIN or birth.hi - birth.lo > 400:
+            return 0.0
+
+        def density(y: int) -> float:
+            return (years.get(y - 1, 0) + 2 * years.get(y, 0) + years.get(y + 1, 0)) / (4 * n)
+
+        lo, hi = date.fromordinal(birth.lo), date.fromordinal(birth.hi)
+        if lo.year == hi.year:
+            here = density(lo.year)
+        else:  # an age: two calendar years, weighed by the days of each in the bounds
+            first = date(lo.year, 12, 31).toordinal() - birth.lo + 1
+            here = (
+                first * density(lo.year) + (birth.hi - birth.lo + 1 - first) * density(hi.year)
+            ) / (birth.hi - birth.lo + 1)
+        mean = sum(c * density(y) for y, c in years.items()) / n
+        if here <= 0 or mean <= 0:
+            return BIRTH_RARITY_CAP
+        return max(-BIRTH_RARITY_CAP, min(BIRTH_RARITY_CAP, math.log2(mean / here)))
+
+    def tf_all(self, prefix: str, keys: frozenset[str]) -> float:
+        """Share of records holding any of the keys (a name that may stand for several names:
+        Славик), counted key by key; 0 for no keys."""
+        if len(keys) < 2:
+            return 0.0
+        return min(sum(self.counts.get(prefix + k, 0) for k in keys), self.total) / self.total
 
     def tf(self, prefix: str, keys: frozenset[str] | str) -> float:
         """Share of records with the rarest of the shared keys (at least one record)."""
@@ -326,6 +411,16 @@ class Frequencies:
         counts = self.counts
         low = min((counts.get(prefix + k, 0) for k in keys), default=0)
         return max(low, 1) / self.total
+
+
+def _raw(detail: frozenset[str] | str) -> bool:
+    """True for the detail of a match on raw skeletons ('~' keys), not on concepts."""
+    return isinstance(detail, str) or any(k[:1] == "~" for k in detail)
+
+
+def _concepts(form: FormProfile, name: str) -> frozenset[str]:
+    """The given-name or patronymic concept keys of a name form."""
+    return form.given if name == "given" else form.patronymic
 
 
 _NAME_PARTS = (

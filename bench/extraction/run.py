@@ -4,9 +4,11 @@
 
 Text sets: the shared corpus (../shared/corpus relative to the repository, skipped when absent),
 the texts under bench/extraction/texts/, the first held-out set under bench/extraction/heldout/
-(used for error analysis since 2026-11-27: a development set now) and the blind set under
-bench/extraction/heldout2/, the last three grouped by language. Each text X.txt has its gold
-X.gold.json. `--set` picks sets by name (corpus, own, heldout, blind; repeat it for several);
+(used for error analysis since 2026-11-27: a development set now), the blind set under
+bench/extraction/heldout2/ and the "fresh" set under bench/extraction/heldout3/ (15 texts written
+blind on 2026-11-27, scored once blind, a development set from the start), the last four grouped
+by language. Each text X.txt has its gold X.gold.json. `--set` picks sets by name (corpus, own,
+heldout, blind, fresh; repeat it for several);
 the default is every set present. The baseline is plain NER (spaCy PERSON for English, natasha PER
 for Russian and Ukrainian), persons only, every role "other".
 
@@ -56,7 +58,8 @@ from powtrace.extract.ner import english, russian  # noqa: E402
 CORPUS = REPO.parent / "shared" / "corpus"
 HELDOUT = HERE / "heldout"
 BLIND = HERE / "heldout2"
-SET_NAMES = ("corpus", "own", "heldout", "blind")
+FRESH = HERE / "heldout3"
+SET_NAMES = ("corpus", "own", "heldout", "blind", "fresh")
 LANGS = ("en", "ru", "uk")
 # Warm-up texts (load models, lexicons and regexes) that are in no text set.
 WARM_UP = {
@@ -90,7 +93,7 @@ def _by_language(label: str, docs: list[Doc]) -> dict[str, list[Doc]]:
 
 
 def sets(names: tuple[str, ...] = SET_NAMES) -> dict[str, list[Doc]]:
-    """The text sets to score, by row name; `names` picks among corpus, own, heldout, blind."""
+    """The text sets to score, by row name; `names` picks among `SET_NAMES`."""
     out: dict[str, list[Doc]] = {}
     if "corpus" in names and CORPUS.is_dir():
         out["shared corpus"] = load_set(CORPUS)
@@ -100,6 +103,8 @@ def sets(names: tuple[str, ...] = SET_NAMES) -> dict[str, list[Doc]]:
         out.update(_by_language("held-out, dev", load_set(HELDOUT)))
     if "blind" in names and BLIND.is_dir():
         out.update(_by_language("blind", load_set(BLIND)))
+    if "fresh" in names and FRESH.is_dir():
+        out.update(_by_language("fresh, dev", load_set(FRESH)))
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from powtrace.extract.lexicon import person_lexicon
 from powtrace.extract.namecase import parses
@@ -81,6 +82,10 @@ _GENITIVE = re.compile(r"[оеі]го$", re.IGNORECASE)
 _TITLE_GAP = re.compile(r"[^,;:.!?()«»\"“”—–\n]*")
 
 
+# A quoted name of an organisation or outlet inside a title: a few words, no clause break.
+_SHORT_QUOTE = re.compile(r"[«“][^«»“”\"\n.!?:;]{1,40}[»”]")
+
+
 def _long_title(role: str, gap: str) -> bool:
     """True when a non-kinship role noun heads a long title that ends at the name ("представник
     Координаційного штабу з питань … військовополоненими Олег Мельник", "secretary of the …
@@ -107,8 +112,11 @@ def _windows(
         # (a possessor right before the name does not end it: "жены Олега Смирнова Марины")
         ends = [y for _, y in others or () if y <= a and text[y:a].strip(" ,")]
         lo = max([lo, a - _BEFORE, *ends])
+        # A short quoted name is part of a title ("Юрист «Голосів неволі» Андрій …"); a longer
+        # quotation is someone else's words, and the window starts after it.
+        before = _SHORT_QUOTE.sub(lambda q: "x" * len(q.group(0)), text[lo:a])
+        cut = max(before.rfind(ch) for ch in '”"»:;')
         before = text[lo:a]
-        cut = max(before.rfind(ch) for ch in '”"»:;')  # a quotation is someone else's words
         # "мать Ивана": a noun before a possessor is someone else's; only a cue in the same
         # case ("бывшего пленного Ивана") still describes him.
         kind = 4 if a in entity.genitive else 5 if text[a:b] == entity.name else 1
@@ -150,20 +158,53 @@ def cue(
     lex = person_lexicon(lang)
     best: tuple[int, int, str, str] | None = None
     captive: tuple[int, int, str, str] | None = None
+    headed: tuple[int, int, str, str] | None = None
     for window, window_kind in _windows(text, entity, sentence_of, others):
+        found: list[tuple[tuple[int, int, str, str], re.Match[str]]] = []
         for role in _CUE_ORDER:
             for m in lex.roles[role].finditer(window):
                 key = _cue_key(window, window_kind, role, m, lang)
                 if key is None:
                     continue
                 key = (*key, m.group(0))
+                found.append((key, m))
                 if best is None or key < best:
                     best = key
                 if role in _CAPTIVE_ROLES - {"soldier"} and (captive is None or key < captive):
                     captive = key
+        head = _head_of_soldier_word(found, window)
+        if head is not None and (headed is None or head < headed):
+            headed = head
     if best is not None and best[2] in ("soldier", "commander") and captive is not None:
         best = captive
+    elif best is not None and best[2] == "soldier" and headed is not None:
+        best = headed
     return (best[2], best[3]) if best else None
+
+
+# Roles whose noun can head a phrase that holds a soldier word: "голова обласної військової
+# адміністрації Сергій …", "батько бійця, Михайло …", "мать сержанта Петрова Анна …".
+_HEADS = ("official", "lawyer", "journalist", "relative", "activist")
+
+
+def _head_of_soldier_word(
+    found: list[tuple[tuple[int, int, str, str], re.Match[str]]], window: str
+) -> tuple[int, int, str, str] | None:
+    """A speaking role's cue that the nearest soldier word of a window depends on: the soldier
+    word is then an attribute of that noun ("військової адміністрації") or its possessor
+    ("батько бійця"), and the person is what the head noun says."""
+    soldiers = [(k, m) for k, m in found if k[2] == "soldier"]
+    if not soldiers:
+        return None
+    nearest = min(soldiers, key=lambda km: km[0])[1]
+    heads = [
+        (k, m)
+        for k, m in found
+        if k[2] in _HEADS
+        and m.end() <= nearest.start()
+        and _TITLE_GAP.fullmatch(window[m.end() : nearest.start()])
+    ]
+    return min(heads, key=lambda km: km[0])[0] if heads else None
 
 
 def kin_gender(noun: str) -> str | None:
@@ -176,6 +217,23 @@ def kin_gender(noun: str) -> str | None:
 # Before an apposition's kinship noun, a word that makes the kin someone else's ("Ivan, whose
 # mother asked …", "Иван, чья мать …").
 _WHOSE = re.compile(r"(?:\bwhose|(?<![\w-])(?:чей|чья|чьё|чьи|чий|чия|чиє|чиї))\s+$", re.IGNORECASE)
+
+
+# After a name, a third-person possessive before a parent or spouse noun ("Олег … його шукала
+# мати", "Ivan … his wife"), or a kinship noun after "according to": the person has that kin,
+# he is not one ("Олег, за словами його брата"). "Her son" still makes her a relative.
+_THIRD_POSSESSOR = re.compile(
+    r"(?:\b(?:his|her|their)|(?<![\w-])(?:его|её|ее|их|його|її|їхн\w*))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_PARENT_OR_SPOUSE = re.compile(
+    r"(?:mother|father|wife|parents|mum|mom|dad|мать|матери|мама|мамы|отец|отца|жена|жены|"
+    r"родител\w*|мати|матір|матері|мам[аиу]|батько|батька|дружин[аиу]|батьки|батьків)$",
+    re.IGNORECASE,
+)
+_ACCORDING_BEFORE = re.compile(
+    r"(?:according\s+to|за\s+словами|по\s+словам|со\s+слов)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 
 
 def _cue_key(
@@ -197,6 +255,12 @@ def _cue_key(
         return None
     if kind in (2, 3) and role == "relative" and _WHOSE.search(window[: m.start()]):
         return None  # "Ivan, whose mother asked …": the mother is someone else
+    if kind == 3 and role == "relative":
+        lead = window[: m.start()]
+        if _ACCORDING_BEFORE.search(lead) or (
+            _THIRD_POSSESSOR.search(lead) and _PARENT_OR_SPOUSE.search(m.group(0))
+        ):
+            return None  # "Олег, за словами його брата …", "… що його шукала мати": his kin
     if kind == 2 and distance > 12:
         return None
     if kind == 3:
@@ -252,6 +316,39 @@ def _kin_of(before: str, noun: str) -> bool:
         and _POSSESSOR.search(before)
         and not _SPEECH_BEFORE.search(before)
     )
+
+
+# "my son", "мой муж", "мого сина": the one who says it is the soldier's relative.
+_MY_KIN = re.compile(
+    r"(?:\bmy|(?<![\w-])(?:мой|моя|моего|моему|моим|мою|моей|мій|мого|моєму|моєї|моїй))\s+"
+    r"(?:[\w-]+\s+)?(?:sons?|husband|brother|daughter|сын\w*|муж\w*|брат\w*|доч\w*|син\w*|"
+    r"чолові\w*|доньк\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def first_person_kin(
+    sentences: list[Sentence],
+    refs: dict[int, list[Any]],
+    cues: dict[str, str | None],
+    soldiers: set[str],
+) -> set[str]:
+    """Persons with no role cue who speak of "my son" or "мой муж" in the first person and have
+    no soldier's events of their own (`soldiers`): the narrator of a family appeal is a relative.
+    A prisoner who speaks of his son keeps his events and his role."""
+    out: set[str] = set()
+    for s in sentences:
+        if not _MY_KIN.search(s.text):
+            continue
+        for r in refs.get(s.index, []):
+            if r.possessor and r.entity and cues.get(r.entity) is None and r.entity not in soldiers:
+                out.add(r.entity)
+    return out
+
+
+def soldier_events(types: set[str]) -> bool:
+    """True when a person's events show a soldier (captured, missing, returned …)."""
+    return bool(types & _SOLDIER_EVENTS)
 
 
 def byline_names(text: str, lang: str) -> list[str]:

@@ -146,6 +146,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b(?:in |since )?(?P<m>{_EN_MONTH}) of (?:that|the same) year\b", "ctx_month"),
         (rf"(?:\b[вуВУ] )?(?P<m>{_CY_MONTH}) того ж(?:е)? (?:года|року)", "ctx_month"),
         (r"\b(?:later |earlier )?(?:that|the same) year\b", "ctx_year"),
+        # A day without its month ("on the 14th of that month", "14-го"): the month the text
+        # last gave (see `_in_context`).
+        (
+            r"\b(?:[Oo]n )?the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?: of (?:that|the same) month)?",
+            "ctx_day",
+        ),
+        (r"\b(?P<d>\d{1,2})-го(?: числа)?(?![\w-])", "ctx_day"),
         (
             r"\bтом же году\b|\bтого же года\b|\bтому ж(?:е)? році\b|\bтого ж(?:е)? року\b",
             "ctx_year",
@@ -387,6 +394,26 @@ def _same_year(dates: list[DateMention], i: int, latest: date) -> DateMention:
     return replace(d, date=value, note=f"resolved from '{d.text}' with an earlier year, {year}")
 
 
+def _same_month(text: str, dates: list[DateMention], i: int, latest: date) -> DateMention:
+    """ "On the 14th (of that month)": that day of the month the paragraph gave last."""
+    d = dates[i]
+    day = re.search(r"\d{1,2}", d.text)
+    paragraph = text.rfind("\n", 0, d.start) + 1
+    for x in reversed(dates[:i]):
+        if x.start < paragraph or day is None:
+            break
+        if x.date is not None and x.date.start.month is not None and x.kind != "ctx_day":
+            try:
+                value = PartialDate.of(x.date.year, x.date.start.month, int(day.group(0)))
+            except Exception:  # the 31st of a month without one
+                return d
+            if value.earliest > latest:
+                return d
+            note = f"resolved from '{d.text}' with the month of '{x.text}'"
+            return replace(d, date=value, relative=True, note=note)
+    return d
+
+
 def _in_context(text: str, dates: list[DateMention], latest: date) -> list[DateMention]:
     """Yearless dates with the year their context gives, when it differs from the publication
     year and is not after publication (`latest`)."""
@@ -394,6 +421,9 @@ def _in_context(text: str, dates: list[DateMention], latest: date) -> list[DateM
     for i, d in enumerate(dates):
         if d.kind in ("ctx_month", "ctx_year"):
             out[i] = _same_year(dates, i, latest)
+            continue
+        if d.kind == "ctx_day":
+            out[i] = _same_month(text, out, i, latest)
             continue
         if d.kind not in ("md", "m") or d.date is None or d.date.start.month is None:
             continue

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache, partial
 
 from powtrace.domain.vocab import event_type
 from powtrace.extract.dates import DateMention
@@ -11,18 +13,12 @@ from powtrace.extract.details import agency, details_for
 from powtrace.extract.lexicon import EventLexicon, event_lexicon, person_lexicon
 from powtrace.extract.literals import foldable
 from powtrace.extract.model import EventProposal, Span
+from powtrace.extract.namecase import parses
 from powtrace.extract.ner import Candidate
 from powtrace.extract.refs import Ref
+from powtrace.extract.text import REPORTING as _REPORTING
 from powtrace.extract.text import WORD, Sentence, clause_start
 
-# Verbs of saying: a referent before one of them is the speaker, not who the event happened to.
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|recounted|added|stated|wrote|recalled|explained|claimed|noted|"
-    r"сообщил\w*|рассказал\w*|заявил\w*|сказал\w*|отметил\w*|пояснил\w*|говорит|говорят|"
-    r"повідомил\w*|повідомив|розповів\w*|розповіла|заявив|заявила|сказав|сказала|зазначив\w*|"
-    r"каже|кажуть)\b",
-    re.IGNORECASE,
-)
 # Verbs after which "to" is a preposition, not an infinitive marker ("assigned to menial work").
 _PREPOSITIONAL = re.compile(
     r"\b(?:assigned|sent|moved|transferred|relegated|condemned|reduced|subjected|returned|taken|"
@@ -102,11 +98,21 @@ def cancelled(text: str, hit: Hit, lex: EventLexicon, group: bool) -> bool:
 
 
 def attach(
-    text: str, hit: Hit, refs: list[Ref], previous: list[Ref], agentive: bool = False
+    text: str,
+    hit: Hit,
+    refs: list[Ref],
+    previous: list[Ref],
+    agentive: bool = False,
+    subject_after: SubjectAfter | None = None,
+    possessed: Callable[[str, Ref | None, Hit], bool] | None = None,
 ) -> Ref | None:
     """The referent an event is about: the nearest one before the trigger that is not a speaker,
     else the first after it, else the last person of the previous sentence; None for nobody.
-    For an `agentive` trigger ("X взяв у полон Y") a person after it comes first."""
+    For an `agentive` trigger ("X взяв у полон Y") a person after it comes first. A singular
+    person noun right after the trigger (`subject_after`, Russian and Ukrainian word order:
+    "после того, как погиб командир") is its subject: the event is the person named right
+    after that noun, or nobody the text names. A relative clause after a name in the genitive
+    (`possessed`: "побратим Богдана, який повернувся") is about the noun the name depends on."""
     # A person inside the trigger or right after it is its object: "beat him", "questioned him".
     inner = [r for r in refs if hit.start <= r.start and r.start <= hit.end + 1 and not r.size]
     if inner and (inner[0].entity or inner[0].members):
@@ -115,17 +121,39 @@ def attach(
         objects = [r for r in refs if r.start >= hit.end and (r.entity or r.members)]
         if objects:
             return objects[0]
+    if subject_after is not None:
+        noun = subject_after(text, hit.end)
+        if noun is not None:  # "…, как погиб командир группы": the subject follows the verb
+            named = [r for r in refs if r.entity and 0 <= r.start - noun.end() <= 2]
+            return named[0] if named else None
     before = [r for r in refs if r.end <= hit.start]
     for r in reversed(before):
+        if _ACCORDING.search(text, max(hit.sentence.start, r.start - 40), r.start):
+            continue  # "Бойко, за словами його брата Петра, перебував у полоні": the source
+        if possessed is not None and possessed(text, r, hit):
+            return None  # "побратим Богдана, який повернувся з полону": the comrade returned
         if not _REPORTING.search(text[r.end : hit.start]) and not _in_relative_clause(text, r, hit):
             return r
-    after = [r for r in refs if r.start >= hit.start]
+    # After the trigger, a name behind a verb of saying is the speaker ("«…», — каже Іван").
+    after = [
+        r for r in refs if r.start >= hit.start and not _REPORTING.search(text, hit.end, r.start)
+    ]
     if after:
         return after[0]
+    if possessed is not None and possessed(text, None, hit):
+        return None  # "Надію дав побратим Богдана, який повернувся": the comrade, unnamed
     persons = [r for r in previous if r.entity]
     if persons:  # only a speaker before: the event is about whom the text spoke of last
         return persons[-1]
     return before[-1] if before else None
+
+
+# "According to his brother Petro": who is named there is a source, not the subject.
+_ACCORDING = re.compile(
+    r"(?:according\s+to|за\s+словами|по\s+словам|со\s+слов|як\s+розповів\w*|как\s+рассказал\w*)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _in_relative_clause(text: str, ref: Ref, hit: Hit) -> bool:
@@ -135,9 +163,17 @@ def _in_relative_clause(text: str, ref: Ref, hit: Hit) -> bool:
     return "," in text[ref.end : hit.start] and _RELATIVE.search(lead) is not None
 
 
+# An age right after a name, before the next name of a list: ", 27," in "Belousov, 27, and …".
+_AGE_APPOSITION = re.compile(
+    r"^\s*,\s*\d{1,2}(?:\s*(?:years?\s+old|лет|года?|год|років|роки|рік))?\s*(?=,|\s)",
+    re.IGNORECASE,
+)
+
+
 def _joined(gap: str, titles: re.Pattern[str] | None) -> bool:
     """True when the text between two names joins them ("and", a comma), titles and ranks
     of the second aside ("Petrov and Private Sidorov", "Петров и сержант Сидоров")."""
+    gap = _AGE_APPOSITION.sub("", gap)  # "Belousov, 27, Corporal Shamsutdinov"
     if titles is not None:
         words = gap.split()
         while words and titles.fullmatch(words[-1]):
@@ -206,9 +242,19 @@ def _date_for(hit: Hit, dates: list[DateMention]) -> DateMention | None:
         if before:
             return before[-1]
     first = inside[0]
-    return first if first.start - s.start <= 30 and first.start < hit.start else None
+    if first.start - s.start <= 30 and first.start < hit.start:
+        return first
+    # The one date of a sentence that reports one event ("возвращены 205 …, сообщило в
+    # понедельник Минобороны"): a report's day stands for the event's.
+    return first if len(inside) == 1 and _REPORTED.search(s.text) else None
 
 
+# A verb of reporting that a date in another clause of the sentence may belong to.
+_REPORTED = re.compile(
+    r"\b(?:announced|reported|said|confirmed|сообщил\w*|заявил\w*|объявил\w*|подтвердил\w*|"
+    r"повідомил\w*|повідомив|заявив|оголосил\w*|підтвердил\w*)\b",
+    re.IGNORECASE,
+)
 # A clause that a date right before it sets the time of.
 _WHEN = re.compile(r"\s*(?:when|когда|коли)\b", re.IGNORECASE)
 # A relative pronoun opens a clause of its own: "on Wednesday sentenced a soldier who had come
@@ -312,6 +358,10 @@ def dedupe(events: list[EventProposal]) -> list[EventProposal]:
     handing-over and the release of that person the same sentence reports."""
     events = _released_in_exchange(events)
     exchanged = {(e.person_id, e.evidence.start) for e in events if e.type == "exchanged"}
+    # A person's release, told apart from the exchange the text reports for him, is that
+    # exchange told again ("Мене обміняли … Уже після звільнення я дізнався …").
+    swapped = {p for p, _ in exchanged if p}
+    events = [e for e in events if not (e.type == "released" and e.person_id in swapped)]
     # "freed in the exchange of 31 May": the exchange is the release
     events = [
         e
@@ -343,6 +393,39 @@ def dedupe(events: list[EventProposal]) -> list[EventProposal]:
     return out
 
 
+# A sentence that lists the members of a group told just before: "Это …", "Це …", "They are …".
+_LIST_OPENER = re.compile(
+    r"(?<![\w-])(?:это|це|they\s+are|they\s+were|these\s+are|their\s+names\s+are)(?![\w-])",
+    re.IGNORECASE,
+)
+_LIST_REACH = 2  # sentences after the "among" sentence in which its members may be listed
+
+
+def _listed_after(
+    sentences: list[Sentence],
+    s: Sentence,
+    refs: dict[int, list[Ref]],
+    bystanders: frozenset[str] | set[str],
+) -> tuple[list[Ref], Sentence]:
+    """The persons a sentence soon after lists as the members of a group ("Среди вернувшихся —
+    пятеро земляков. … По его словам, это Никита Зуев, Сергей Белкин …"), and that sentence."""
+    for nxt in sentences[s.index + 1 : s.index + 1 + _LIST_REACH]:
+        opener = _LIST_OPENER.search(nxt.text)
+        if opener is None:
+            continue
+        at = nxt.start + opener.end()
+        people = [
+            r
+            for r in refs.get(nxt.index, [])
+            if r.entity and r.entity not in bystanders and not r.pronoun and r.start >= at
+        ]
+        if len({r.entity for r in people}) >= 2:
+            return people, nxt
+    return [], s
+
+
+# "Among them", "среди них", "серед них": the group of the sentence before.
+_AMONG_THEM = re.compile(r"among\s+them|среди\s+них|серед\s+них", re.IGNORECASE)
 # Group events a person named "among" the group shares.
 _GROUP_RETURN = ("exchanged", "handed_over", "released")
 
@@ -352,43 +435,71 @@ def _among_returned(
     sentences: list[Sentence],
     refs: dict[int, list[Ref]],
     events: list[EventProposal],
-    among: re.Pattern[str],
+    lex: EventLexicon,
     bystanders: frozenset[str] | set[str],
 ) -> list[EventProposal]:
     """A person named "among" the returned ("Среди них — Денис Латыпов", "Among the freed was
     Sergeant Koval") shares the return events of the last group the text reported returned."""
     out: list[EventProposal] = []
     for s in sentences:
-        cue = among.search(s.text)
+        cue = lex.among.search(s.text) if lex.among else None
         if cue is None:
             continue
+        lead = WORD.findall(s.text[clause_start(s.text, cue.start()) : cue.start()])
+        window = " ".join(lead[-_WINDOW_WORDS:])
+        if lex.negators.search(window) or lex.irrealis.search(window):
+            continue  # "she waited for her son among the freed": he was not there
+        # "Nine border guards were captured … Among them were X and Y": whatever the group of
+        # the sentence before underwent, its members named here underwent too.
+        before = sentences[s.index - 1] if s.index else None
+        group = [
+            e
+            for e in events
+            if _AMONG_THEM.match(cue.group(0))
+            and before is not None
+            and e.person_id is None
+            and e.evidence.start == before.start
+        ]
         earlier = [
             e
             for e in events
             if e.person_id is None and e.type in _GROUP_RETURN and e.evidence.start < s.start
         ]
-        if not earlier:
+        if not group and not earlier:
             continue
-        # The last exchange told with its day, else the last one: a day marks the swap the story
-        # is about, not a tally ("6,300 freed since 2022").
-        dated = [e for e in earlier if e.date is not None and e.date.precision == "day"]
-        last = (dated or earlier)[-1].evidence.start
-        group = [e for e in earlier if e.evidence.start == last]
+        if not group:
+            # The last exchange told with its day, else the last one: a day marks the swap the
+            # story is about, not a tally ("6,300 freed since 2022").
+            dated = [e for e in earlier if e.date is not None and e.date.precision == "day"]
+            last = (dated or earlier)[-1].evidence.start
+            group = [e for e in earlier if e.evidence.start == last]
         trigger = Span(s.start + cue.start(), s.start + cue.end(), cue.group(0))
-        for r in refs.get(s.index, []):
-            if r.entity and r.entity not in bystanders and r.start > trigger.start:
-                out += [
-                    replace(
-                        e,
-                        person_id=r.entity,
-                        group_size=None,
-                        evidence=Span(s.start, s.end, s.text),
-                        trigger=trigger,
-                    )
-                    for e in group
-                ]
+        listed = [
+            r
+            for r in refs.get(s.index, [])
+            if r.entity and r.entity not in bystanders and r.start > trigger.start
+        ]
+        where = s
+        if not listed:  # "Среди вернувшихся — пятеро земляков. … Это Зуев, Белкин и …"
+            listed, where = _listed_after(sentences, s, refs, bystanders)
+        for r in listed:
+            out += [
+                replace(
+                    e,
+                    person_id=r.entity,
+                    group_size=None,
+                    evidence=Span(where.start, where.end, where.text),
+                    trigger=trigger,
+                )
+                for e in group
+            ]
     return out
 
+
+# Sentences after a first-person one in which an impersonal event is still the narrator's.
+_IMPERSONAL_REACH = 3
+# A sentence that ends in a question mark (an interviewer's question) reports nothing.
+_QUESTION = re.compile(r"\?[\s\"'”’»)]*$")
 
 _KIN_REACH = 4  # sentences back to the person a relative's words are about
 
@@ -420,6 +531,72 @@ def _kin_to_soldier(
     return out
 
 
+SubjectAfter = Callable[[str, int], "re.Match[str] | None"]
+
+
+@cache
+def _inverted_subject(lang: str) -> SubjectAfter | None:
+    """A singular person noun (a rank, kinship or office) right after a trigger, in the languages
+    whose word order puts a subject after its verb; plural nouns and group words are left out
+    ("вернули домой бойцов" names the returned)."""
+    if lang == "en":
+        return None
+    lex = person_lexicon(lang)
+    plural = lex.group_words | lex.referring_nouns | lex.counted_group_words
+
+    def noun(text: str, pos: int) -> re.Match[str] | None:
+        m = _NEXT_WORD.match(text, pos)
+        if m is None or m.group(1).lower() in plural or not lex.titles.fullmatch(m.group(1)):
+            return None
+        return m
+
+    return noun
+
+
+# A noun, a name after it and a relative clause that holds the trigger: "побратим Богдана, який
+# повернувся з полону", "мать Ивана, которая …".
+_HEAD_BEFORE = re.compile(r"(?<![\w-])(\w+)\s+$")
+_CLAUSE_AFTER = re.compile(r"\s*,\s*(котор(?:ый|ая|ые)|як(?:ий|а|і))\b[^,;:()—–]*$", re.IGNORECASE)
+# A capitalised word (a name) right before a relative clause that runs to the trigger.
+_NAME_CLAUSE = re.compile(
+    r"(?<![\w-])((?-i:[А-ЯЁІЇЄҐ])[\w'’-]+)\s*,\s*(?:котор(?:ый|ая|ые)|як(?:ий|а|і))\b"
+    r"[^,;:()—–]*$",
+    re.IGNORECASE,
+)
+_PRONOUN_GENDER = {"который": "masc", "которая": "femn", "який": "masc", "яка": "femn"}
+
+
+def _head_clause(text: str, ref: Ref | None, hit: Hit, lang: str) -> bool:
+    """True when the trigger is in a relative clause after a noun of the gender the relative
+    pronoun shows, with a name in the genitive (`ref`, or any capitalised word) between them:
+    the clause is the noun's ("побратим Богдана, який повернувся")."""
+    if ref is None:
+        lead = _NAME_CLAUSE.search(text, hit.sentence.start, hit.start)
+        if lead is None:
+            return False
+        start, end = lead.span(1)
+    elif not ref.entity or ref.pronoun:
+        return False
+    else:
+        start, end = ref.start, ref.end
+    clause = _CLAUSE_AFTER.match(text[end : hit.start])
+    head = _HEAD_BEFORE.search(text, hit.sentence.start, start)
+    if clause is None or head is None or not head.group(1).islower():
+        return False
+    want = _PRONOUN_GENDER.get(clause.group(1).lower())
+    found = parses(head.group(1), lang)
+    return bool(
+        want
+        and found
+        and "NOUN" in found[0].tag
+        and found[0].tag.gender == want
+        and found[0].tag.case == "nomn"
+    )
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
 def extract_events(
     text: str,
     lang: str,
@@ -435,14 +612,26 @@ def extract_events(
     happened to the soldier the text spoke of last."""
     lex = event_lexicon(lang)
     titles = person_lexicon(lang).titles
+    inverted = _inverted_subject(lang)
+    possessed = None if lang == "en" else partial(_head_clause, lang=lang)
     refs = _kin_to_soldier(sentences, refs, kin, bystanders)
     out: list[EventProposal] = []
+    told: tuple[int, Ref] | None = None  # the last first-person reference and its sentence
     for s in sentences:
-        mine = [r for r in refs.get(s.index, []) if r.entity not in bystanders]
+        if _QUESTION.search(s.text):
+            continue  # "Were you registered by the Red Cross?" asks; it does not report
+        mine = [r for r in refs.get(s.index, []) if r.entity not in bystanders and not r.possessor]
+        # In a testimony an impersonal sentence ("Потом привезли в лагерь.") is the narrator's.
+        narrator = told[1] if told and s.index - told[0] <= _IMPERSONAL_REACH else None
+        firsts = [r for r in mine if r.first]
+        if firsts:
+            told = (s.index, firsts[-1])
         previous = [r for r in refs.get(s.index - 1, []) if r.entity not in bystanders]
         for hit in find_hits(lang, s):
             agentive = bool(lex.agentive and lex.agentive.search(text, hit.start, hit.end))
-            ref = attach(text, hit, mine, previous, agentive)
+            ref = attach(text, hit, mine, previous, agentive, inverted, possessed)
+            if ref is None and not mine and narrator is not None:
+                ref = narrator  # "Потом привезли в лагерь." in a testimony: the narrator
             if ref is None:
                 continue  # nobody it happened to: a generic statement ("torture was systematic")
             if cancelled(text, hit, lex, group=ref.entity is None and not ref.members):
@@ -457,5 +646,5 @@ def extract_events(
                 for other in others:
                     out.append(propose(text, hit, other, dates, places))
     if lex.among is not None:
-        out += _among_returned(text, sentences, refs, out, lex.among, bystanders)
+        out += _among_returned(text, sentences, refs, out, lex, bystanders)
     return dedupe(_dates_told_before(out, sentences, dates))

@@ -74,6 +74,13 @@ class PersonLexicon:
     any_collective: re.Pattern[str] | None = None
     # Collective numerals that count people ("трое жителей", "троє бійців") and their number.
     people_counts: dict[str, int] = field(default_factory=dict)
+    # Plural nouns that, without a number or quantifier before them, may stand for persons just
+    # named ("Petrov and Sidorov … the soldiers were questioned", "… бойцов направили …").
+    referring_nouns: frozenset[str] = frozenset()
+    # Words before such a noun that make it a group of its own ("many soldiers", "других пленных").
+    quantifiers: frozenset[str] = frozenset()
+    # Determiners such a noun needs before it to refer back (English "the"; none in ru/uk).
+    definite: frozenset[str] = frozenset()
 
 
 @cache
@@ -131,6 +138,9 @@ def person_lexicon(lang: str) -> PersonLexicon:
         collectives=tuple((_words([p]), int(n)) for p, n in (raw.get("collectives") or {}).items()),
         any_collective=_words(list(raw["collectives"])) if raw.get("collectives") else None,
         people_counts={w.lower(): int(n) for w, n in (raw.get("people_counts") or {}).items()},
+        referring_nouns=frozenset(w.lower() for w in raw.get("referring_nouns", [])),
+        quantifiers=frozenset(w.lower() for w in raw.get("quantifiers", [])),
+        definite=frozenset(w.lower() for w in raw.get("definite", [])),
     )
 
 

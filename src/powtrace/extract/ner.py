@@ -142,13 +142,33 @@ def cyrillic_rules(text: str, lang: str) -> list[Candidate]:
             cur = [*cur, j] if k else []
             if len(cur) > len(best):
                 best = cur
-        chosen = best[:3]
-        if len(chosen) == 3 and kinds[chosen[0]] == kinds[chosen[2]] == "G":
-            chosen = chosen[:2]  # "брат Олега Мельника Павло": a name, then another person's
-        if len(chosen) >= 2 and any(kinds[j] == "G" for j in chosen):
-            a, b = run[chosen[0]].start(), run[chosen[-1]].end()
-            out.append(Candidate(a, b, text[a:b], "PER", "rules"))
+        for part in _persons_in(best, kinds):
+            chosen = part[:3]
+            if len(chosen) == 3 and kinds[chosen[0]] == kinds[chosen[2]] == "G":
+                chosen = chosen[:2]  # "брат Олега Мельника Павло": a name, then another person's
+            if len(chosen) >= 2 and any(kinds[j] == "G" for j in chosen):
+                a, b = run[chosen[0]].start(), run[chosen[-1]].end()
+                out.append(Candidate(a, b, text[a:b], "PER", "rules"))
     return out
+
+
+def _persons_in(stretch: list[int], kinds: list[str | None]) -> list[list[int]]:
+    """A stretch of name-like words cut where a second full name begins: a given name after a
+    name that already has its given name and a surname ("Юристка Тетяни Ковальчук Ірина
+    Савченко": two persons). "Иванов Иван Иванович" stays one."""
+    parts: list[list[int]] = []
+    cur: list[int] = []
+    for j in stretch:
+        if (
+            kinds[j] == "G"
+            and any(kinds[x] == "G" for x in cur)
+            and cur
+            and kinds[cur[-1]] in ("S", "P")
+        ):
+            parts.append(cur)
+            cur = []
+        cur.append(j)
+    return [*parts, cur] if cur else parts
 
 
 def cyrillic_places(text: str, lang: str) -> list[Candidate]:

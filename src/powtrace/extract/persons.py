@@ -339,9 +339,10 @@ def _given_nominative(word: str, lang: str) -> tuple[str, str | None] | None:
     """The nominative and gender of a given name, or None when `word` is not one."""
     if lang == "en":
         return (word, None) if word.lower() in latin_given_names() else None
-    for r in readings(word, lang):
-        if r.kind == "Name" and r.score >= 0.3:
-            return r.nominative, r.gender
+    # A form that can be the nominative is read as one ("сестра Юлія": Юлія, not Юлій's genitive).
+    names = [r for r in readings(word, lang) if r.kind == "Name" and r.score >= 0.3]
+    for r in sorted(names, key=lambda r: r.case != "nomn"):
+        return r.nominative, r.gender
     return None
 
 
@@ -365,6 +366,10 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
         nom = _given_nominative(word.group(0), lang)
         if nom is None or fold(nom[0]) in known or fold(nom[0]) in found:
             return
+        if lang != "en" and any(
+            fold(r.nominative) in known for r in readings(word.group(0), lang) if r.kind == "Name"
+        ):
+            return  # "брата Петра" after "Петро Бойко": Петро again, not a woman named Петра
         e = Entity(f"g{len(found) + 1}", nom[0], word.group(0), given=nom[0])
         e.gender = nom[1]
         found[fold(nom[0])] = e

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from powtrace.domain.dates import PartialDate
@@ -24,6 +25,10 @@ from powtrace.extract.persons import (
 )
 from powtrace.extract.refs import pronoun_genders, sentence_refs
 from powtrace.extract.text import Sentence, split_sentences
+
+# An English possessive after a name: like a genitive, it does not end a title's window ("The
+# commander of Pankratov's regiment, Colonel Vitaly Ermakov").
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _sentence_index(sentences: list[Sentence], entities: list[Entity]) -> dict[int, Sentence]:
@@ -60,7 +65,12 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
     entities += unnamed_entities(text, language, entities)
     sentence_of = _sentence_index(sentences, entities)
     # Other persons' names end a cue window, unless in a possessor case ("адвокат Смирнова Ирина").
-    spans = [(a, b, e.id) for e in entities for a, b in e.mentions if a not in e.genitive]
+    spans = [
+        (a, b, e.id)
+        for e in entities
+        for a, b in e.mentions
+        if a not in e.genitive and not _POSSESSIVE.match(text, b)  # "Pankratov's regiment"
+    ]
     found_cues = {
         e.id: ("journalist", "")
         if e.name in bylines or e.surface in bylines
@@ -84,10 +94,25 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
     # Relatives speak of a son or husband; what happened, happened to him.
     witnesses = bystanders | kin
     refs = sentence_refs(text, language, sentences, entities, witnesses)
-    heard = pronoun_genders(refs, text, language)
     places = [c for c in found if c.label == "LOC"]
     dates = find_dates(text, published)
     events = extract_events(text, language, sentences, refs, dates, places, bystanders, kin)
+    # "Меня зовут Светлана … Мой сын, Даниил, …": who says "my son" and has no soldier's
+    # events of her own is a relative; her "I" is then the family's, not the soldier's.
+    types: dict[str, set[str]] = {}
+    for ev in events:
+        if ev.person_id:
+            types.setdefault(ev.person_id, set()).add(ev.type)
+    soldiers = {i for i, ts in types.items() if attr.soldier_events(ts)}
+    parents = attr.first_person_kin(sentences, refs, cues, soldiers) - witnesses
+    if parents:
+        for i in parents:
+            cues[i] = "relative"
+        kin |= parents
+        witnesses = bystanders | kin
+        refs = sentence_refs(text, language, sentences, entities, witnesses)
+        events = extract_events(text, language, sentences, refs, dates, places, bystanders, kin)
+    heard = pronoun_genders(refs, text, language)
     by_start = {s.start: s for s in sentences}
     persons = []
     for e in entities:

@@ -7,15 +7,29 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from powtrace.extract.lexicon import person_lexicon
+from powtrace.extract.lexicon import PersonLexicon, person_lexicon
 from powtrace.extract.persons import Entity
-from powtrace.extract.text import WORD, Sentence
+from powtrace.extract.text import REPORTING, WORD, Sentence
 
-_NUMBER_GROUP = re.compile(r"\b(\d{1,4})\s+(?:[\w-]+\s+){0,2}?([\w-]+)", re.UNICODE)
+_NUMBER_GROUP = re.compile(
+    r"\b(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([\w-]+)",
+    re.UNICODE | re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    w: i + 2
+    for i, w in enumerate(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
 # How far back (in sentences) a pronoun may find its antecedent.
 _PRONOUN_REACH = 4
 # How far back a first-person pronoun may find the person testifying (a testimony runs long).
 _TESTIMONY_REACH = 10
+# How far (in sentences) a pronoun that opens a story may look ahead for the name it stands for.
+_CATAPHORA_REACH = 3
+# How far a narrator, once speaking in the first person, stays the "I" of the text (an
+# interview's answers run on through impersonal sentences: "Потом привезли в лагерь.").
+_NARRATOR_REACH = 30
 
 
 @dataclass(frozen=True)
@@ -27,6 +41,9 @@ class Ref:
     entity: str | None
     size: int | None = None  # the number of people in a group, when the text gives it
     pronoun: bool = False
+    first: bool = False  # a first-person (or interview "you") pronoun: the narrator
+    # "my" before a kinship noun ("Мій брат здався"): the narrator is not who the event is about.
+    possessor: bool = False
     # Named persons a plural pronoun stands for ("Smith and Jones … they were sentenced").
     members: tuple[str, ...] = ()
 
@@ -49,7 +66,7 @@ _PREPOSITION = re.compile(
 # What may open a sentence before a plural noun that refers back to persons just named.
 _OPENING = re.compile(r"(?:(?:the|these|those|both|all)\s+)?", re.IGNORECASE)
 # How far back (in sentences) a plural pronoun may find the named persons it stands for.
-_PLURAL_REACH = 1
+_PLURAL_REACH = 2
 
 
 class _Plurals:
@@ -79,11 +96,28 @@ class _Plurals:
         return tuple(reversed(members))
 
 
+def _referring(text: str, word: re.Match[str], lex: PersonLexicon) -> bool:
+    """True for a plural person noun with no number or quantifier before it (and, in English,
+    with "the", "these" or "those"): it may stand for the persons just named."""
+    if word.group(0).lower() not in lex.referring_nouns:
+        return False
+    before = WORD.findall(text[max(0, word.start() - 40) : word.start()])
+    prev = [w.lower() for w in before[-2:]]
+    if re.search(r"\d\s*$", text[: word.start()]) or any(
+        w in lex.quantifiers or w in lex.people_counts for w in prev
+    ):
+        return False
+    if lex.definite:
+        return bool(prev) and prev[-1] in lex.definite
+    return True
+
+
 @cache
 def _word_kinds(lang: str) -> dict[str, str]:
     """Lower-case word -> m, f, plural:, group or first (a gendered pronoun wins)."""
     lex = person_lexicon(lang)
     out = {w.lower(): "first" for w in lex.pronouns.get("first", ())}
+    out.update({w.lower(): "second" for w in lex.pronouns.get("second", ())})
     out.update({w.lower(): "group" for w in lex.group_words})
     out.update({w.lower(): "plural:" for w in lex.pronouns.get("plural", ())})
     out.update({w.lower(): g for g in ("m", "f") for w in lex.pronouns.get(g, ())})
@@ -107,7 +141,8 @@ def _items(
                     taken.append((a, b))
     for w in WORD.finditer(s.text):
         counted = lex.people_counts.get(w.group(0).lower())
-        if counted:  # a collective numeral counts people whatever the noun ("трое жителей")
+        inside = any(x <= s.start + w.start() < y for x, y in taken)
+        if counted and not inside:  # a collective numeral counts people ("трое жителей")
             items.append((s.start + w.start(), s.start + w.end(), None, f"size:{counted}"))
             continue
         kind = kinds.get(w.group(0).lower())
@@ -117,19 +152,27 @@ def _items(
             continue  # "обмін полоненими", "exchange of prisoners": the exchange, not who
         if kind == "group" and _OPENING.fullmatch(s.text[: w.start()]):
             kind = "noun:"  # "Полонених розстріляли", "The prisoners were …": those just named
+        elif kind == "group" and _referring(s.text, w, lex):
+            kind = "noun:"  # "… the soldiers were questioned", "… бойцов направили в госпиталь"
         a, b = s.start + w.start(), s.start + w.end()
         # A word inside a name or a collective is part of it (words never overlap one another).
         if not any(x <= a < y for x, y in taken):
             items.append((a, b, None, kind))
     for m in _NUMBER_GROUP.finditer(s.text):
-        noun = m.group(2).lower()
-        if (
-            noun in lex.group_words
-            or noun in lex.counted_group_words
-            or lex.person_heads.fullmatch(m.group(2))
+        # The noun counted is one of the next three words ("nine border guards", "230 Ukrainians").
+        words = WORD.findall(s.text, m.start(2), m.start(2) + 60)[:3]
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            continue  # a year ("in October 2024 they …"), not a head count
+        if any(
+            w.lower() in lex.group_words
+            or w.lower() in lex.counted_group_words
+            or lex.person_heads.fullmatch(w)
+            for w in words
         ):
             a = s.start + m.start()
-            items.append((a, s.start + m.end(), None, f"size:{m.group(1)}"))
+            number = m.group(1).lower()
+            size = _NUMBER_WORDS[number] if number in _NUMBER_WORDS else int(number)
+            items.append((a, s.start + m.end(), None, f"size:{size}"))
     return items
 
 
@@ -151,15 +194,25 @@ def sentence_refs(
     mention_starts = [a for a, _, _ in mentions]
     history: list[tuple[int, str]] = []  # (sentence index, entity id), most recent last
     plurals = _Plurals(witnesses)
+    narrator: tuple[int, str] | None = None  # (sentence index, entity) of the last "I"
+    unnamed = {e.id for e in entities if e.unnamed}
+    ahead: list[tuple[int, int, int, str]] = []  # pronouns before any name: (sentence, a, b, g)
     out: dict[int, list[Ref]] = {}
     for s in sentences:
         refs: list[Ref] = []
+        firsts: list[tuple[int, int]] = []  # first-person (and interview "you") pronouns
         lo, hi = bisect_left(mention_starts, s.start), bisect_left(mention_starts, s.end)
         names = [(a, b) for a, b, _ in mentions[lo:hi]]
         items = [(a, b, eid, "name") for a, b, eid in mentions[lo:hi]]
         for a, b, eid, kind in sorted(items + _items(s, lang, names)):
             if kind == "name" and eid is not None:
                 refs.append(Ref(a, b, eid))
+                if ahead and eid not in witnesses and not by_id[eid].unnamed:
+                    for i, x, y, g in ahead:
+                        if s.index - i <= _CATAPHORA_REACH and _gender_ok(by_id[eid], g):
+                            (refs if i == s.index else out[i]).append(Ref(x, y, eid, pronoun=True))
+                            out.get(i, refs).sort(key=lambda r: r.start)
+                    ahead.clear()
                 if not (by_id[eid].unnamed and _PREPOSITION.search(text, max(0, a - 12), a)):
                     history.append((s.index, eid))
                 plurals.named(s.index, eid)
@@ -175,17 +228,10 @@ def sentence_refs(
                 if target is not None:
                     refs.append(Ref(a, b, target, pronoun=True))
                     history.append((s.index, target))
-            elif kind == "first":
-                speaker = next(
-                    (
-                        h
-                        for i, h in reversed(history)
-                        if s.index - i <= _TESTIMONY_REACH and h not in witnesses
-                    ),
-                    None,
-                )
-                if speaker is not None:
-                    refs.append(Ref(a, b, speaker, pronoun=True))
+                else:  # "He was 19 when … Ivan Petrov says": the name follows
+                    ahead.append((s.index, a, b, kind))
+            elif kind in ("first", "second"):
+                firsts.append((a, b))
             elif kind.startswith(("plural:", "noun:")):
                 number = kind.partition(":")[2]  # "plural:3" for "all three"
                 count = int(number) if number else None
@@ -199,8 +245,75 @@ def sentence_refs(
             else:
                 refs.append(Ref(a, b, None, pronoun=True))
                 plurals.group()
+        if firsts:
+            speaker, speaking = _speaker(s, refs, witnesses, narrator, history, unnamed)
+            if speaker is not None:
+                narrator = (s.index, speaker)
+                refs += [
+                    Ref(
+                        a,
+                        b,
+                        speaker,
+                        pronoun=True,
+                        first=True,
+                        possessor=speaking and _before_kin(text, b, lang),
+                    )
+                    for a, b in firsts
+                ]
+                refs.sort(key=lambda r: r.start)
         out[s.index] = refs
     return out
+
+
+def _before_kin(text: str, end: int, lang: str) -> bool:
+    """True when a kinship noun follows a pronoun ending at `end` ("my son", "мой брат")."""
+    m = _NEXT_NOUN.match(text, end)
+    kin = person_lexicon(lang).roles["relative"]
+    return bool(m and any(w and kin.fullmatch(w) for w in m.groups()))
+
+
+_NEXT_NOUN = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_SPEAKER_NEAR = 60  # characters between a reporting verb and the name of who speaks
+
+
+def _speaker(
+    s: Sentence,
+    refs: list[Ref],
+    witnesses: frozenset[str] | set[str],
+    narrator: tuple[int, str] | None,
+    history: list[tuple[int, str]],
+    unnamed: set[str],
+) -> tuple[str | None, bool]:
+    """Who "I", "we" and, in an interview, "you" stand for in a sentence: the person a
+    reporting verb of the sentence names as speaker ("“They beat me,” Ivan said"), else the
+    one who spoke in the first person just before (a testimony keeps its narrator while it
+    speaks of others: "my friend Oleg … they beat me"), else the person the text last spoke of
+    who is no official, lawyer, journalist or relative. The flag says whether the person found
+    is the one speaking (named as speaker, or a testimony's narrator), not merely the one
+    spoken of: only then is "my brother" someone else than him."""
+    for verb in REPORTING.finditer(s.text):
+        at, end = s.start + verb.start(), s.start + verb.end()
+        # The speaker stands before the verb ("Ivan said", "“…,” he said") or right after it
+        # ("said Ivan", "— сказал он"); a name after "said that …" is what was said.
+        near = [
+            r
+            for r in refs
+            if r.entity
+            and r.entity not in witnesses
+            and (0 <= at - r.end <= _SPEAKER_NEAR or 0 <= r.start - end <= 2)
+        ]
+        if near:
+            return min(near, key=lambda r: abs(r.start - at)).entity, True
+    last = next(
+        (h for i, h in reversed(history) if s.index - i <= _TESTIMONY_REACH and h not in witnesses),
+        None,
+    )
+    if narrator is not None and s.index - narrator[0] <= _NARRATOR_REACH:
+        # A description in a headline ("a Russian prisoner who …") gives way to the name.
+        if last is not None and narrator[1] in unnamed and last not in unnamed:
+            return last, True
+        return narrator[1], True
+    return last, False
 
 
 def pronoun_genders(refs: dict[int, list[Ref]], text: str, lang: str) -> dict[str, list[str]]:

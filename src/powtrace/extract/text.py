@@ -78,6 +78,14 @@ _ABBREVIATIONS = frozenset(
         "п",
     ]
 )
+# Verbs of saying: a referent next to one of them is a speaker.
+REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|recounted|added|stated|wrote|recalled|recalls|explained|"
+    r"claimed|noted|сообщил\w*|рассказал\w*|рассказывает|заявил\w*|сказал\w*|отметил\w*|"
+    r"пояснил\w*|говорит|говорят|вспоминает|повідомил\w*|повідомив|розповів\w*|розповіла|"
+    r"розповідає|заявив|заявила|сказав|сказала|зазначив\w*|каже|кажуть|згадує)\b",
+    re.IGNORECASE,
+)
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _TRAILING = re.compile(r"[\w.\-]+$")  # the token before a full stop
 _NEXT = re.compile(r"\s*(\S)")  # the first character after a break

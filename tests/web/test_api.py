@@ -158,3 +158,12 @@ def test_openapi_describes_the_api(web: Web) -> None:
     aggregate = spec["paths"]["/reports/aggregate"]["get"]["responses"]
     assert "application/problem+json" in aggregate["400"]["content"]
     assert web.client().get("/openapi.json").status_code == 404  # the pages have no schema
+
+
+def test_an_api_path_with_a_line_break_gets_a_problem_document(web: Web) -> None:
+    # The /api mount does not match "%0A"; the 404 must still be JSON, not the HTML page.
+    client, token = token_for(web, "analyst")
+    headers = {"Authorization": f"Bearer {token}"}
+    r = client.post("/api/cases/%C2%B7%0A/edit", json={"version": 1}, headers=headers)
+    assert r.status_code == 404
+    assert r.headers["content-type"] == PROBLEM

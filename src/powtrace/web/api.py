@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from powtrace.domain.errors import ConflictError, NotFoundError, PowtraceError, ValidationError
+from powtrace.domain.model import Source
 from powtrace.domain.vocab import event_type
 from powtrace.lifecycle import Lifecycle
 from powtrace.reports.aggregate import Cell, Report
@@ -106,18 +107,22 @@ def _source_hit(hit: SourceHit) -> m.SourceHitOut:
             cut_before=p.cut_before,
             cut_after=p.cut_after,
         )
-    return m.SourceHitOut(
-        id=s.id,
-        title=s.title,
-        kind=s.kind.value,
-        outlet=s.outlet,
-        url=s.url,
-        published=str(s.published) if s.published else None,
-        language=s.language,
-        reliability=s.reliability,
-        visibility=s.visibility.value,
-        passage=passage,
-    )
+    return m.SourceHitOut(**_source_summary(s), passage=passage)
+
+
+def _source_summary(s: Source) -> dict[str, Any]:
+    """The fields of ``m.SourceSummaryOut``, shared by the source page and search hits."""
+    return {
+        "id": s.id,
+        "title": s.title,
+        "kind": s.kind.value,
+        "outlet": s.outlet,
+        "url": s.url,
+        "published": str(s.published) if s.published else None,
+        "language": s.language,
+        "reliability": s.reliability,
+        "visibility": s.visibility.value,
+    }
 
 
 def create_api() -> FastAPI:
@@ -293,18 +298,10 @@ def create_api() -> FastAPI:
         view = view_source(request.app.state.store, who.username, source_id, who.clearance)
         s = view.source
         return m.SourceOut(
-            id=s.id,
-            title=s.title,
-            kind=s.kind.value,
-            outlet=s.outlet,
-            url=s.url,
-            published=str(s.published) if s.published else None,
-            language=s.language,
-            reliability=s.reliability,
+            **_source_summary(s),
             sha256=s.sha256,
             media_type=s.media_type,
             retrieved_at=s.retrieved_at.isoformat() if s.retrieved_at else None,
-            visibility=s.visibility.value,
             text=s.text,
             cited_spans=[
                 m.SpanOut(

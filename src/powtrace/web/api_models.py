@@ -141,7 +141,9 @@ class SpanOut(BaseModel):
     person_id: str | None
 
 
-class SourceOut(BaseModel):
+class SourceSummaryOut(BaseModel):
+    """What a list of sources shows of each: the source page adds its text and spans."""
+
     id: str
     title: str
     kind: str
@@ -150,10 +152,13 @@ class SourceOut(BaseModel):
     published: str | None
     language: str | None
     reliability: str
+    visibility: str
+
+
+class SourceOut(SourceSummaryOut):
     sha256: str
     media_type: str
     retrieved_at: str | None
-    visibility: str
     text: str | None
     cited_spans: list[SpanOut]
     withheld: Withheld
@@ -171,16 +176,7 @@ class PassageOut(BaseModel):
     cut_after: bool = Field(description="The text goes on after the passage.")
 
 
-class SourceHitOut(BaseModel):
-    id: str
-    title: str
-    kind: str
-    outlet: str | None
-    url: str | None
-    published: str | None
-    language: str | None
-    reliability: str
-    visibility: str
+class SourceHitOut(SourceSummaryOut):
     passage: PassageOut | None = Field(description="Null when the words are in the title only.")
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from powtrace.domain.errors import NotFoundError, PowtraceError
+from powtrace.web.api_base import problem
 from powtrace.web.context import Forbidden, LoginRequired, anonymous_ctx
 from powtrace.web.csrf import CsrfFailed, TooLarge
 from powtrace.web.i18n import N_, error_message
@@ -87,6 +88,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and request.url.path.startswith("/api/"):
+            # The API's mount does not match a path with a line break in it ("%0A"): such a
+            # request lands here, and an API client still gets a problem document.
+            return problem(404, "Not Found", "There is no such address in the API.")
         if exc.status_code == 404:
             return error_page(request, 404, N_("There is no such page."))
         if exc.status_code == 405:

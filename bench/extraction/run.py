@@ -5,10 +5,12 @@
 Text sets: the shared corpus (../shared/corpus relative to the repository, skipped when absent),
 the texts under bench/extraction/texts/, the first held-out set under bench/extraction/heldout/
 (used for error analysis since 2026-11-27: a development set now), the blind set under
-bench/extraction/heldout2/ and the "fresh" set under bench/extraction/heldout3/ (15 texts written
-blind on 2026-11-27, scored once blind, a development set from the start), the last four grouped
-by language. Each text X.txt has its gold X.gold.json. `--set` picks sets by name (corpus, own,
-heldout, blind, fresh; repeat it for several);
+bench/extraction/heldout2/, the "fresh" set under bench/extraction/heldout3/ (15 texts written
+blind on 2026-11-27, scored once blind, a development set from the start) and the second blind set
+under bench/extraction/heldout4/ ("blind2": 15 texts written on 2026-11-27 by an annotator who had
+not seen the extractor; never tune on it, never print its errors), the last five grouped by
+language. Each text X.txt has its gold X.gold.json. `--set` picks sets by name (corpus, own,
+heldout, blind, fresh, blind2; repeat it for several);
 the default is every set present. The baseline is plain NER (spaCy PERSON for English, natasha PER
 for Russian and Ukrainian), persons only, every role "other".
 
@@ -59,7 +61,8 @@ CORPUS = REPO.parent / "shared" / "corpus"
 HELDOUT = HERE / "heldout"
 BLIND = HERE / "heldout2"
 FRESH = HERE / "heldout3"
-SET_NAMES = ("corpus", "own", "heldout", "blind", "fresh")
+BLIND2 = HERE / "heldout4"
+SET_NAMES = ("corpus", "own", "heldout", "blind", "fresh", "blind2")
 LANGS = ("en", "ru", "uk")
 # Warm-up texts (load models, lexicons and regexes) that are in no text set.
 WARM_UP = {
@@ -105,6 +108,8 @@ def sets(names: tuple[str, ...] = SET_NAMES) -> dict[str, list[Doc]]:
         out.update(_by_language("blind", load_set(BLIND)))
     if "fresh" in names and FRESH.is_dir():
         out.update(_by_language("fresh, dev", load_set(FRESH)))
+    if "blind2" in names and BLIND2.is_dir():
+        out.update(_by_language("blind 2", load_set(BLIND2)))
     return out
 
 

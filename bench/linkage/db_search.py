@@ -161,7 +161,8 @@ def true_ids(store: Store, qs: list[Query]) -> dict[str, str]:
 class Watch:
     """Which path each search took, and an optional cap on its time, with no extra round trip.
 
-    The path: a statement on ``search_key LIKE`` is the substring fallback. The cap (so that a
+    The path: a statement on ``search_key LIKE`` (or SQLite's ``name_forms_fts``) is the
+    substring fallback. The cap (so that a
     million-person run on a slow path ends the same day): on SQLite a progress callback every
     few thousand virtual-machine steps interrupts the statement after the deadline; on
     PostgreSQL each connection gets a ``statement_timeout`` when it is made.
@@ -181,7 +182,8 @@ class Watch:
             self.engine.dispose()  # every connection from now on is made with the timeout
 
     def _statement(self, conn: Any, cur: Any, sql: str, *_: Any) -> None:
-        if "search_key LIKE" in sql:
+        # PostgreSQL (and SQLite for words under three letters): LIKE; SQLite: its trigram table.
+        if "search_key LIKE" in sql or "name_forms_fts MATCH" in sql:
             self.fallback = True
 
     def _arm(self, dbapi_conn: Any, *_: Any) -> None:

@@ -168,7 +168,17 @@ def _persons_in(stretch: list[int], kinds: list[str | None]) -> list[list[int]]:
             parts.append(cur)
             cur = []
         cur.append(j)
-    return [*parts, cur] if cur else parts
+    parts = [*parts, cur] if cur else parts
+    return [piece for part in parts for piece in _other_surname_first(part, kinds)]
+
+
+def _other_surname_first(part: list[int], kinds: list[str | None]) -> list[list[int]]:
+    """Surname, given name, surname ("побратим Коваля Віктор Гнатюк"): no one's name has two
+    surnames apart, so the first belongs to someone else (a surname in an oblique case) and the
+    person is the given name and surname after it."""
+    if len(part) >= 3 and [kinds[j] for j in part[:3]] == ["S", "G", "S"]:
+        return [part[:1], part[1:]]
+    return [part]
 
 
 def cyrillic_places(text: str, lang: str) -> list[Candidate]:
@@ -200,13 +210,19 @@ def _one_line(found: list[Candidate]) -> list[Candidate]:
 
 def _two_persons(found: list[Candidate], lang: str) -> list[Candidate]:
     """A span of given name, surname, given name ("жены Олега Смирнова Марины") names two
-    persons: it is cut after the surname (the last given name is found on its own)."""
+    persons: it is cut after the surname (the last given name is found on its own). A span of
+    surname, given name, surname ("сослуживец Орлова Денис Кузьмин") starts with another
+    person's surname: it is cut before the given name."""
     out = []
     for c in found:
         words = list(_CYR_WORD.finditer(c.text)) if c.label == "PER" else []
-        if len(words) == 3 and [_name_like(w.group(0), lang) for w in words] == ["G", "S", "G"]:
+        kinds = [_name_like(w.group(0), lang) for w in words]
+        if len(words) == 3 and kinds == ["G", "S", "G"]:
             end = words[1].end()
             c = Candidate(c.start, c.start + end, c.text[:end], c.label, c.source)
+        elif len(words) >= 3 and kinds[:3] == ["S", "G", "S"]:  # see _other_surname_first
+            start = words[1].start()
+            c = Candidate(c.start + start, c.end, c.text[start:], c.label, c.source)
         out.append(c)
     return out
 

@@ -144,3 +144,22 @@ def test_sqlite_answers_the_substring_search_from_its_trigram_index(store: Store
         compiled = stmt.compile(conn, compile_kwargs={"literal_binds": True})
         plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}").all()
     assert any("VIRTUAL TABLE INDEX" in str(row[-1]) for row in plan)
+
+
+def test_rare_and_common_surnames_narrow_to_the_same_holders(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probing a few holders and intersecting many give the same persons and scores."""
+    from powtrace.workflows import search
+
+    target = _add(store, "Кулагин Александр Сергеевич")
+    _add(store, "Кулагин Александр Петрович")  # another patronymic: not every part agrees
+    _add(store, "Кулагин Павел Сергеевич")
+    _add(store, "Смирнов Александр Сергеевич")  # another surname
+    query = "Кулагин Александр Сергеевич"
+    with store.reading() as conn:
+        probed = search.find_by_keys(conn, query)
+        monkeypatch.setattr(search, "FEW_HOLDERS", 1)  # three Kulagins: "many" now
+        intersected = search.find_by_keys(conn, query)
+    assert [h.person_id for h in probed] == [target.id]
+    assert probed == intersected

@@ -65,20 +65,53 @@ def query_keys(query: str) -> tuple[dict[str, set[str]], bool]:
     return dict(by_part), single
 
 
-def _holders(wanted: dict[str, set[str]], parts: list[str]) -> sa.Select:
+# Below this many name forms holding the first part's keys, the holders are narrowed by index
+# probes; above it, by intersecting the parts' sorted key runs (see _holders).
+FEW_HOLDERS = 2000
+
+
+def _keys_of(wanted: dict[str, set[str]], tag: str) -> list[str]:
+    return [f"{tag}:{v}" for v in wanted[tag]]
+
+
+def _holders(conn: sa.Connection, wanted: dict[str, set[str]], parts: list[str]) -> sa.Select:
     """(person, name form) pairs that have a key for every one of ``parts``.
 
-    The intersection runs in the database, over the covering index on (key, person, position):
-    for "Иванов Андрей" it keeps the few hundred forms that have both, instead of sending every
-    Ivanov and every Andrei in the registry here to be intersected in Python.
+    Both ways run in the database over the covering index on (key, person, position). When
+    few forms hold the first part (the surname, when typed), it starts from them and keeps
+    those whose form also holds a key of each other part, one index probe each: for
+    "Кулагин Александр Сергеевич" a few hundred Kulagins, not every Aleksandr and Sergeevich.
+    For a common surname ("Иванов Андрей Сергеевич") probing thousands of holders costs more
+    than intersecting the parts' key runs, which are read in order. A bounded count decides.
     """
-    selects = [
-        sa.select(name_keys.c.person_id, name_keys.c.position).where(
-            name_keys.c.key.in_([f"{tag}:{v}" for v in wanted[tag]])
+    first, *rest = parts
+    q = sa.select(name_keys.c.person_id, name_keys.c.position).where(
+        name_keys.c.key.in_(_keys_of(wanted, first))
+    )
+    if not rest:
+        return q
+    sample = q.limit(FEW_HOLDERS + 1).subquery()
+    many = conn.execute(sa.select(sa.func.count()).select_from(sample)).scalar_one()
+    if many > FEW_HOLDERS:
+        return sa.intersect(
+            q,
+            *(
+                sa.select(name_keys.c.person_id, name_keys.c.position).where(
+                    name_keys.c.key.in_(_keys_of(wanted, tag))
+                )
+                for tag in rest
+            ),
         )
-        for tag in parts
-    ]
-    return selects[0] if len(selects) == 1 else sa.intersect(*selects)
+    for tag in rest:
+        other = name_keys.alias(f"nk_{tag}")
+        q = q.where(
+            sa.exists().where(
+                other.c.person_id == name_keys.c.person_id,
+                other.c.position == name_keys.c.position,
+                other.c.key.in_(_keys_of(wanted, tag)),
+            )
+        )
+    return q.distinct()
 
 
 def _agreement(wanted: dict[str, set[str]], tag: str) -> sa.ColumnElement[int]:
@@ -118,7 +151,7 @@ def find_by_keys(conn: sa.Connection, query: str) -> list[KeyHit]:
             .subquery()
         )
     else:
-        held = _holders(wanted, [t for t in FULL_PARTS if t in wanted]).subquery()
+        held = _holders(conn, wanted, [t for t in FULL_PARTS if t in wanted]).subquery()
     live = (
         sa.select(held.c.person_id, held.c.position)
         .join(persons, persons.c.id == held.c.person_id)

@@ -163,3 +163,19 @@ def test_rare_and_common_surnames_narrow_to_the_same_holders(
         intersected = search.find_by_keys(conn, query)
     assert [h.person_id for h in probed] == [target.id]
     assert probed == intersected
+
+
+def test_initials_narrow_a_common_surname_only_when_some_agree(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from powtrace.workflows import search
+
+    target = _add(store, "Смирнов Евгений Михайлович")
+    others = {_add(store, "Смирнов Андрей Петрович").id, _add(store, "Смирнов Олег Иванович").id}
+    everyone = others | {target.id}
+    with store.reading() as conn:
+        few = search.find_by_keys(conn, "Смирнов Е. М.")
+        assert few[0].person_id == target.id and {h.person_id for h in few} == everyone
+        monkeypatch.setattr(search, "FEW_HOLDERS", 1)  # three Smirnovs: "thousands" now
+        assert [h.person_id for h in search.find_by_keys(conn, "Смирнов Е. М.")] == [target.id]
+        assert {h.person_id for h in search.find_by_keys(conn, "Смирнов Ю. Ю.")} == everyone

@@ -10,7 +10,9 @@ someone typing the start of a name — a substring search on the folded text is 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -90,9 +92,7 @@ def _holders(conn: sa.Connection, wanted: dict[str, set[str]], parts: list[str])
     )
     if not rest:
         return q
-    sample = q.limit(FEW_HOLDERS + 1).subquery()
-    many = conn.execute(sa.select(sa.func.count()).select_from(sample)).scalar_one()
-    if many > FEW_HOLDERS:
+    if _many(conn, q):
         return sa.intersect(
             q,
             *(
@@ -102,7 +102,19 @@ def _holders(conn: sa.Connection, wanted: dict[str, set[str]], parts: list[str])
                 for tag in rest
             ),
         )
-    for tag in rest:
+    return _with_parts(q, wanted, rest).distinct()
+
+
+def _many(conn: sa.Connection, q: sa.Select) -> bool:
+    """Whether ``q`` has more than FEW_HOLDERS rows; counts no further than that."""
+    sample = q.limit(FEW_HOLDERS + 1).subquery()
+    return conn.execute(sa.select(sa.func.count()).select_from(sample)).scalar_one() > FEW_HOLDERS
+
+
+def _with_parts(q: sa.Select, wanted: dict[str, set[str]], tags: list[str]) -> sa.Select:
+    """``q``'s (person, name form) rows whose form also holds a key of each of ``tags``: one
+    probe of the covering index per row and tag."""
+    for tag in tags:
         other = name_keys.alias(f"nk_{tag}")
         q = q.where(
             sa.exists().where(
@@ -111,7 +123,7 @@ def _holders(conn: sa.Connection, wanted: dict[str, set[str]], parts: list[str])
                 other.c.key.in_(_keys_of(wanted, tag)),
             )
         )
-    return q.distinct()
+    return q
 
 
 def _agreement(wanted: dict[str, set[str]], tag: str) -> sa.ColumnElement[int]:
@@ -139,17 +151,32 @@ def find_by_keys(conn: sa.Connection, query: str) -> list[KeyHit]:
     q = sa.select(name_keys.c.person_id, name_keys.c.position, *flags).where(
         name_keys.c.key.in_(lookup)
     )
+    if single and set(tags) <= {"s", "g"}:
+        # One name word alone: every row it looks up is a holder, so the rows are grouped as
+        # they come off the covering index, with no second pass over each person's keys.
+        q = (
+            q.join(persons, persons.c.id == name_keys.c.person_id)
+            .where(_live(conn))
+            .group_by(name_keys.c.person_id, name_keys.c.position)
+        )
+        return _best_forms(conn.execute(q), tags)
     # Narrow first to the forms that have every typed part (one word: a surname or given name
     # key), and drop merged-away persons from those few, before the wider lookup is read: an
     # initial's key ("gi:A") is held by a good part of the registry.
     if single:
         whole = [f"{t}:{v}" for t in ("s", "g") for v in wanted.get(t, ())]
-        held = (
-            sa.select(name_keys.c.person_id, name_keys.c.position)
-            .where(name_keys.c.key.in_(whole))
-            .distinct()
-            .subquery()
+        held_q = sa.select(name_keys.c.person_id, name_keys.c.position).where(
+            name_keys.c.key.in_(whole)
         )
+        initials = [t for t in ("gi", "pi") if t in wanted]
+        if initials and _many(conn, held_q):
+            # "Смирнов Е. М." in a court record: of thousands of Smirnovs, the ones whose
+            # initials agree. The rest would only fill the list below them in no useful order;
+            # they are kept when none agree.
+            narrowed = _with_parts(held_q, wanted, initials)
+            if conn.execute(sa.select(sa.exists(narrowed))).scalar():
+                held_q = narrowed
+        held = held_q.distinct().subquery()
     else:
         held = _holders(conn, wanted, [t for t in FULL_PARTS if t in wanted]).subquery()
     live = (
@@ -165,8 +192,21 @@ def find_by_keys(conn: sa.Connection, query: str) -> list[KeyHit]:
             live.c.position == name_keys.c.position,
         ),
     ).group_by(name_keys.c.person_id, name_keys.c.position)
+    return _best_forms(conn.execute(q), tags)
+
+
+def _live(conn: sa.Connection) -> sa.ColumnElement[bool]:
+    """Not merged away. On SQLite the filter is kept off its index ("+"): every person has
+    merged_into NULL, and starting from that index would probe every person's rows."""
+    if conn.dialect.name == "sqlite":
+        return sa.text("+persons.merged_into IS NULL")
+    return persons.c.merged_into.is_(None)
+
+
+def _best_forms(rows: Iterable[sa.Row[Any]], tags: list[str]) -> list[KeyHit]:
+    """Each person's best-scoring name form from (person, position, flag per tag) rows."""
     best: dict[str, KeyHit] = {}
-    for row in conn.execute(q):
+    for row in rows:
         agreed = {tag: n for tag, n in zip(tags, row[2:], strict=True) if n}
         score = sum(PART_WEIGHTS[t] * n for t, n in agreed.items())
         known = best.get(row.person_id)
@@ -183,17 +223,10 @@ def find_by_substring(conn: sa.Connection, query: str) -> list[KeyHit]:
     words = search_key(query).split()
     if not words:
         raise ValidationError(f"search for '{query}': type at least one letter of a name")
-    # On SQLite the merged-away filter is kept off its index ("+"): every person has
-    # merged_into NULL, and starting from that index probes every person's name forms.
-    live = (
-        sa.text("+persons.merged_into IS NULL")
-        if conn.dialect.name == "sqlite"
-        else persons.c.merged_into.is_(None)
-    )
     q = (
         sa.select(name_forms.c.person_id, name_forms.c.position)
         .join(persons, persons.c.id == name_forms.c.person_id)
-        .where(live, fulltext.name_forms_containing(conn, words))
+        .where(_live(conn), fulltext.name_forms_containing(conn, words))
     )
     hits: dict[str, KeyHit] = {}
     for person_id, position in conn.execute(

@@ -178,4 +178,5 @@ def test_initials_narrow_a_common_surname_only_when_some_agree(
         assert few[0].person_id == target.id and {h.person_id for h in few} == everyone
         monkeypatch.setattr(search, "FEW_HOLDERS", 1)  # three Smirnovs: "thousands" now
         assert [h.person_id for h in search.find_by_keys(conn, "Смирнов Е. М.")] == [target.id]
+        assert [h.person_id for h in search.find_by_keys(conn, "Смирнов Е.М.")] == [target.id]
         assert {h.person_id for h in search.find_by_keys(conn, "Смирнов Ю. Ю.")} == everyone

@@ -9,6 +9,7 @@ someone typing the start of a name — a substring search on the folded text is 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ def query_keys(query: str) -> tuple[dict[str, set[str]], bool]:
     for key in match_keys(query):
         tag, value = _split(key)
         by_part[tag].add(value)
-    words = [w for w in query.replace(",", " ").split() if len(w.strip(".")) > 1]
+    # Initials count as no word, written apart or together ("А. Н.", "А.Н.").
+    words = [w for w in re.split(r"[\s,.]+", query) if len(w) > 1]
     single = len(words) <= 1
     if single:
         values = by_part.get("s", set()) | by_part.get("g", set())

@@ -214,8 +214,10 @@ def add_source_file(
 
 
 def list_sources(store: Store, clearance: Visibility) -> list[Source]:
+    """The sources ``clearance`` may see, with their text but not their original bytes."""
     with store.reading() as conn:
-        return [s for s in rows.load_sources(conn) if s.visibility.visible_to(clearance)]
+        found = rows.load_sources(conn, with_content=False)
+        return [s for s in found if s.visibility.visible_to(clearance)]
 
 
 # ---- events ---------------------------------------------------------------------------------

@@ -418,7 +418,9 @@ def test_a_person_among_the_returned_shares_their_return() -> None:
         "жителей региона. Среди них — 29-летний Денис Латыпов из Шебекино."
     )
     result = extract(text, PartialDate.parse("2025-03-10"), "ru")
-    assert "handed_over" in _types(result, "Латыпов")
+    # "вернулись из плена" with no word of home or an exchange is a release (the convention of
+    # the "fresh" set, bench/extraction/heldout3/README.md)
+    assert "released" in _types(result, "Латыпов")
     assert _person(result, "Латыпов").role == "former_pow"
 
 

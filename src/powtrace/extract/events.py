@@ -32,12 +32,69 @@ _RELATIVE = re.compile(
 )
 _WINDOW_WORDS = 7
 # A return that says "home", reported next to an exchange, is its own event.
-_HOME = re.compile(r"\bhome\b|\bsoil\b|домой|додому|на\s+родину|на\s+батьківщину", re.IGNORECASE)
+# Back to one's country counts as home too ("handed back to Russia", "повернувся в Україну");
+# "sent back" / "returned to Russia" mostly restate the exchange itself.
+_HOME = re.compile(
+    r"\bhome\b|\bsoil\b|\b(?:handed|came|went|got)\s+back\s+to\s+(?:Russia|Ukraine)\b|домой|додому|на\s+родину|на\s+батьківщину|"
+    r"(?:в|на)\s+(?:Россию|Украину)\b|(?:в|у)\s+(?:Україну|Росію)\b|до\s+(?:України|Росії)\b",
+    re.IGNORECASE,
+)
 # What joins coordinated persons: "Smith and Jones", "Смирнова и Кузнецова", "Мельника й Бондаря".
 _COORDINATION = re.compile(
     r"\s*(?:,\s*)?(?:and|as\s+well\s+as|и|а\s+также|й|і|та|,)\s*", re.IGNORECASE
 )
 # Types whose triggers say what is withheld ("never given a rifle", "не платят").
+# Types a person undergoes again and again, each time a new event: legs of a journey.
+_ITINERARY = {"transferred"}
+# Captivity told as a state ("находится в плену", "досі перебуває в полоні"): a capture, but
+# the sentence's date is when the state held, not when the capture was.
+_STILL_HELD = re.compile(
+    r"наход|оста[ёеюв]|перебува|перебув|залиша|вже\b|уже\b|в\s+плену\s|(?:у|в)\s+полоні\s|"
+    r"(?:він|вона|вони|он|она|они)\s",
+    re.IGNORECASE,
+)
+
+
+def _still_held(trigger: str) -> bool:
+    """True for captivity told as a state, not "held since May" (which dates the capture)."""
+    return bool(_STILL_HELD.match(trigger)) and not _SINCE.search(trigger)
+
+
+_SINCE = re.compile(r"(?:\s(?:с|з)|since)\s*$", re.IGNORECASE)
+# A person's event shared with a counted crowd: "along with 74 other soldiers", "вместе с ещё
+# 30 военнопленными", "разом з іншими 30 військовополоненими".
+_WITH_OTHERS = re.compile(
+    r"(?<![\w-])(?:along\s+with|together\s+with|with|вместе\s+с|вместе\s+со|разом\s+(?:з|із|зі))"
+    r"\s+(?:(?:ещё|еще|ще|другими|іншими|another|other)\s+)?(\d{1,4})\s+(?:other\s+)?[^\W\d]",
+    re.IGNORECASE,
+)
+# An exchange told as taking place: its subject is the exchange, not a person named before.
+_SWAP_HELD = re.compile(
+    r"відбу|пройш|провели|состоял|прош[её]л|прошли|произош|took\s+place|was\s+held|happened",
+    re.IGNORECASE,
+)
+_GROUP_TYPES = {"exchanged", "released", "handed_over", "captured"}
+# The head count of the exchange a person was part of: "freed in the exchange of 8 February,
+# when 100 servicemen were returned", "обміняли 31 травня, коли додому повернулися 75 бійців".
+_EXCHANGE_COUNT = re.compile(
+    r"(?<![\w-])(?:when|in\s+which|during\s+which|когда|в\s+ходе\s+которого|в\s+рамках\s+которого|"
+    r"коли|під\s+час\s+якого|в\s+рамках\s+якого|у\s+межах\s+якого)\s+(?:[^\W\d]+\s+){0,3}?"
+    r"(\d{1,4})\s+[^\W\d]",
+    re.IGNORECASE,
+)
+
+
+def _crowd(sentence: str, hit: Hit) -> re.Match[str] | None:
+    """The counted crowd a person's event is shared with, told after its trigger."""
+    if hit.type not in _GROUP_TYPES:
+        return None
+    rest = hit.end - hit.sentence.start
+    found = _WITH_OTHERS.search(sentence, rest)
+    if found is None and hit.type == "exchanged":
+        found = _EXCHANGE_COUNT.search(sentence, rest)
+    return found
+
+
 _NEGATIVE_TYPES = {
     "assigned_noncombat",
     "pay_suspended",
@@ -54,6 +111,12 @@ class Hit:
     start: int
     end: int
     sentence: Sentence
+    undated: bool = (
+        False  # a state ("is in captivity"), not the event: its sentence's date is not the event's
+    )
+
+    def trigger_text(self, text: str) -> str:
+        return text[self.start : self.end]
 
 
 def find_hits(lang: str, sentence: Sentence) -> list[Hit]:
@@ -77,15 +140,51 @@ def find_hits(lang: str, sentence: Sentence) -> list[Hit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-def cancelled(text: str, hit: Hit, lex: EventLexicon, group: bool) -> bool:
+_GENERIC_RELATIVE = re.compile(r"которые|які", re.IGNORECASE)
+# A past-tense verb: what a group did or underwent once is told of, not generic.
+_PAST = re.compile(r"\w(?:л|ла|ли|лся|лась|лись|лися|лося)\b", re.IGNORECASE)
+_NEXT_STEP = re.compile(
+    r"(?<![\w-])(?:and\s+then|and\s+later|then|а\s+затем|и\s+затем|а\s+потом|и\s+потом|затем|"
+    r"а\s+потім|і\s+потім|й\s+потім|потім)(?![\w-])",
+    re.IGNORECASE,
+)
+# A negated past verb and a second verb joined to it: "вину не признал и обжаловал приговор",
+# "не дочекався і сам написав": the negation is the first verb's.
+_NEGATED_THEN = re.compile(
+    r"(?<![\w-])(?:не|ні)\s+[^\W\d]+(?:л|ла|ли|лся|лась|лись|лася|лися|в|вся)\s+(?:и|і|й|та)(?![\w-])",
+    re.IGNORECASE,
+)
+# A verb of confirming or knowing, negated, right before the clause of a trigger.
+_DENIED = re.compile(
+    r"(?<![\w-])(?:not|never|nobody|no\s+one|не|ні|ніхто|никто)\s+(?:\w+\s+){0,2}?(?:confirm\w*|"
+    r"know\w*|подтверд\w+|підтверд\w+|знал\w*|знает|знают|знаю|знав|знала|знали|известно|"
+    r"відомо)\W+(?:что|що|that)\W+(?:[\w'’-]+\W+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def cancelled(text: str, hit: Hit, lex: EventLexicon, group: bool, counted: bool = False) -> bool:
     """True when the clause before a trigger negates it or makes it a hypothesis."""
     s = hit.sentence
-    lead = text[clause_start(text, hit.start, s.start) : hit.start]
+    cut = clause_start(text, hit.start, s.start)
+    # "did not confirm that he is held", "не подтвердила, что он находится в плену": the clause
+    # is what someone denied or does not know.
+    if _DENIED.search(text, max(s.start, cut - 60), hit.start):
+        return True
+    lead = text[cut : hit.start]
     # A parenthesis is an aside: "Oleg (not his real name) surrendered" is not negated.
     lead = lead[lead.rfind(")") + 1 :]
     words = WORD.findall(lead)
     window = " ".join(words[-_WINDOW_WORDS:])
-    if lex.negators.search(window) or lex.irrealis.search(window):
+    if lex.irrealis.search(window):
+        return True
+    # "held in a garage without water and then driven to the colony": a new step of a sequence
+    # is out of the reach of what negated the one before (not of a hypothesis: "fear he might
+    # be swapped and then sent to the front").
+    steps = list(_NEXT_STEP.finditer(lead)) + list(_NEGATED_THEN.finditer(lead))
+    steps.sort(key=lambda m: m.end())
+    negated = WORD.findall(lead[steps[-1].end() :]) if steps else words
+    if lex.negators.search(" ".join(negated[-_WINDOW_WORDS:])):
         return True
     # "was not captured": a negation inside the trigger, unless the type is negative by nature.
     if hit.type not in _NEGATIVE_TYPES and lex.negators.search(text[hit.start : hit.end]):
@@ -94,7 +193,17 @@ def cancelled(text: str, hit: Hit, lex: EventLexicon, group: bool) -> bool:
     if lex.immediate is not None and lex.immediate.search(near) and not _PREPOSITIONAL.search(near):
         return True
     # A generic group in a temporal clause ("when soldiers are returned") is background.
-    return group and bool(lex.subordinators.search(" ".join([*words[:3], "|", *words[-5:]])))
+    if group and lex.subordinators.search(" ".join([*words[:3], "|", *words[-5:]])):
+        return True
+    # So is an uncounted one in a relative clause ("родственники военнослужащих, которые
+    # находятся в плену"); "сорок пленных, которые погибли" are counted, and told of.
+    return (
+        group
+        and not counted
+        and bool(words)
+        and _GENERIC_RELATIVE.fullmatch(words[0]) is not None
+        and not _PAST.search(text, hit.start, hit.end)
+    )
 
 
 def attach(
@@ -244,6 +353,16 @@ def _date_for(hit: Hit, dates: list[DateMention]) -> DateMention | None:
     first = inside[0]
     if first.start - s.start <= 30 and first.start < hit.start:
         return first
+    # A date set apart at the end of the sentence: "… one letter, through the Red Cross, — last
+    # August", "…, теж через Червоний Хрест, — торік у серпні".
+    dash = max(s.text.rfind("—"), s.text.rfind("–"))
+    tail = [d for d in inside if dash >= 0 and d.start - s.start > dash and d.start > hit.end]
+    if tail and len(tail) == len([d for d in inside if d.start > hit.end]):
+        rest = s.text[dash + 1 :]
+        for d in tail:
+            rest = rest.replace(d.text, "")
+        if not rest.strip(" .!»”\"')"):
+            return tail[-1]
     # The one date of a sentence that reports one event ("возвращены 205 …, сообщило в
     # понедельник Минобороны"): a report's day stands for the event's.
     return first if len(inside) == 1 and _REPORTED.search(s.text) else None
@@ -289,7 +408,7 @@ def propose(
     """Build the proposal for one trigger attached to a referent."""
     kind = event_type(hit.type)
     s = hit.sentence
-    date = _date_for(hit, dates)
+    date = None if hit.undated else _date_for(hit, dates)
     details = details_for(hit.type, s.text, set(kind.details))
     return EventProposal(
         type=hit.type,
@@ -325,7 +444,7 @@ def _dates_told_before(
             earlier = [
                 x
                 for x in out
-                if x.type == e.type
+                if _same_kind(x.type, e.type)
                 and x.person_id in (None, e.person_id)
                 and x.date is not None
                 and 0 <= here - index.get(x.evidence.start, -99) <= _DATE_REACH
@@ -337,6 +456,14 @@ def _dates_told_before(
     return out
 
 
+# A verdict is one event told twice: found guilty and sentenced on the same day.
+_VERDICT = {"convicted", "sentenced"}
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or (a in _VERDICT and b in _VERDICT)
+
+
 def _released_in_exchange(events: list[EventProposal]) -> list[EventProposal]:
     """A person freed on the day of an exchange the text reports ("Also freed on Thursday was
     Lieutenant Koval") was freed in it: the release is that exchange."""
@@ -345,12 +472,75 @@ def _released_in_exchange(events: list[EventProposal]) -> list[EventProposal]:
         for e in events
         if e.type == "exchanged" and e.date is not None and e.date.precision == "day"
     }
-    return [
-        replace(e, type="exchanged", corpus_type=event_type("exchanged").corpus)
-        if e.type == "released" and e.person_id and e.date in days
-        else e
-        for e in events
-    ]
+    out = []
+    for e in events:
+        if e.type == "released" and e.person_id and e.date in days:
+            e = replace(e, type="exchanged", corpus_type=event_type("exchanged").corpus)
+        elif e.type == "released" and e.person_id is None and _THAT_DAY.search(e.evidence.text):
+            # "Загалом того дня з полону звільнили 230 українців": freed in that day's exchange
+            swaps = [
+                x for x in events if x.type == "exchanged" and x.evidence.start < e.evidence.start
+            ]
+            if swaps:
+                day = swaps[-1]
+                e = replace(
+                    e,
+                    type="exchanged",
+                    corpus_type=event_type("exchanged").corpus,
+                    date=e.date or day.date,
+                    date_text=e.date_text if e.date else day.date_text,
+                    date_note=e.date_note if e.date else day.date_note,
+                )
+        out.append(e)
+    return out
+
+
+# "That day" pointing back to a day the text told: "того дня", "в тот же день", "the same day".
+_THAT_DAY = re.compile(
+    r"(?<![\w-])(?:того\s+(?:ж\s+|же\s+)?дня|в\s+тот\s+(?:же\s+)?день|в\s+этот\s+(?:же\s+)?день|"
+    r"цього\s+(?:ж\s+)?дня|that\s+(?:same\s+)?day|the\s+same\s+day)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# A clause that describes an exchange just named: "an exchange in which 230 Ukrainians came
+# home", "обмін, під час якого додому повернулися 75 захисників".
+_EXCHANGE_CLAUSE = re.compile(
+    r"\b(?:in\s+which|during\s+which|through\s+which|when|в\s+ходе\s+которого|в\s+рамках\s+"
+    r"которого|в\s+котором|когда|під\s+час\s+якого|в\s+рамках\s+якого|у\s+якому|в\s+якому|коли)\b",
+    re.IGNORECASE,
+)
+
+
+def _home_with_exchange(text: str, events: list[EventProposal]) -> list[EventProposal]:
+    """A group's return home told in a clause about the exchange that persons of the sentence
+    were part of ("X and Y were returned as part of an exchange in which 230 Ukrainians came
+    home") is theirs: each of them came home."""
+    out: list[EventProposal] = []
+    for e in events:
+        swaps = [
+            x
+            for x in events
+            if x.type == "exchanged"
+            and x.person_id
+            and x.evidence.start == e.evidence.start
+            and x.trigger.end <= e.trigger.start
+        ]
+        if (
+            e.type == "handed_over"
+            and e.person_id is None
+            and swaps
+            and _HOME.search(e.trigger.text)
+            and _EXCHANGE_CLAUSE.search(text, swaps[0].trigger.start, e.trigger.start)
+        ):
+            people = dict.fromkeys(x.person_id for x in swaps)
+            if e.date is None:  # the exchange's day is the day they came home
+                day = swaps[-1]
+                e = replace(e, date=day.date, date_text=day.date_text, date_note=day.date_note)
+            out += [replace(e, person_id=p, group_size=None) for p in people]
+            continue
+        out.append(e)
+    return out
 
 
 def dedupe(events: list[EventProposal]) -> list[EventProposal]:
@@ -362,6 +552,13 @@ def dedupe(events: list[EventProposal]) -> list[EventProposal]:
     # exchange told again ("Мене обміняли … Уже після звільнення я дізнався …").
     swapped = {p for p, _ in exchanged if p}
     events = [e for e in events if not (e.type == "released" and e.person_id in swapped)]
+    # "в результате обмена из плена вернулись 115 военных": the group's release is the exchange
+    swapped_groups = {s for p, s in exchanged if p is None}
+    events = [
+        e
+        for e in events
+        if not (e.type == "released" and e.person_id is None and e.evidence.start in swapped_groups)
+    ]
     # "freed in the exchange of 31 May": the exchange is the release
     events = [
         e
@@ -383,6 +580,10 @@ def dedupe(events: list[EventProposal]) -> list[EventProposal]:
         # returned" and the body's are one event.
         group = f"size:{e.group_size}" if e.group_size else e.evidence.text
         key = (e.person_id, e.type, "" if e.person_id else group)
+        if e.type in _ITINERARY and e.person_id:
+            # Each leg of a journey is a transfer of its own ("First to a filtration point,
+            # then by truck to Crimea … Later to a colony"): one per trigger.
+            key = (e.person_id, e.type, str(e.trigger.start))
         if key in seen:
             i = seen[key]
             if out[i].date is None and e.date is not None:
@@ -494,6 +695,50 @@ def _among_returned(
                 for e in group
             ]
     return out
+
+
+_MEMBERS_REACH = 3  # sentences after a counted group in which its members may be named
+
+
+def _counted_then_named(
+    events: list[EventProposal], sentences: list[Sentence]
+) -> list[EventProposal]:
+    """A counted group ("приговорил троих военнослужащих", "sentenced three soldiers") whose
+    members the next sentences name, each with an event of a type the group had ("Гордиенко
+    получил 17 лет, Ткачуку — 16, Мельничуку — 15"), is those persons: each of the group's
+    events there and in the sentences up to the names ("Суд признал их виновными") is theirs."""
+    index = {s.start: s.index for s in sentences}
+    out = list(events)
+    for head in sentences:
+        group = [e for e in out if e.person_id is None and e.evidence.start == head.start]
+        sizes = {e.group_size for e in group if e.group_size}
+        if len(sizes) != 1:
+            continue
+        (size,) = sizes
+        if not 2 <= size <= 10:
+            continue
+        types = {e.type for e in group}
+        later = [
+            e
+            for e in out
+            if e.person_id
+            and e.type in types
+            and 0 < index.get(e.evidence.start, -1) - head.index <= _MEMBERS_REACH
+        ]
+        members = list(dict.fromkeys(e.person_id for e in later))
+        if len(members) != size:
+            continue
+        named_at = min(index[e.evidence.start] for e in later)
+        told = [
+            e
+            for e in out
+            if e.person_id is None
+            and head.index <= index.get(e.evidence.start, -1) < named_at
+            and e.group_size in (None, size)
+        ]
+        out = [e for e in out if e not in told]
+        out += [replace(e, person_id=m, group_size=None) for e in told for m in members]
+    return sorted(out, key=lambda e: (e.evidence.start, e.trigger.start))
 
 
 # Sentences after a first-person one in which an impersonal event is still the narrator's.
@@ -617,6 +862,7 @@ def extract_events(
     refs = _kin_to_soldier(sentences, refs, kin, bystanders)
     out: list[EventProposal] = []
     told: tuple[int, Ref] | None = None  # the last first-person reference and its sentence
+    bare: set[int] = set()  # triggers of exchanges told with nobody in them
     for s in sentences:
         if _QUESTION.search(s.text):
             continue  # "Were you registered by the Red Cross?" asks; it does not report
@@ -630,21 +876,45 @@ def extract_events(
         for hit in find_hits(lang, s):
             agentive = bool(lex.agentive and lex.agentive.search(text, hit.start, hit.end))
             ref = attach(text, hit, mine, previous, agentive, inverted, possessed)
+            if hit.type == "exchanged" and not mine and _SWAP_HELD.search(text, hit.start, hit.end):
+                # "Минулого тижня відбувся черговий обмін": the exchange itself, nobody's own
+                ref = Ref(hit.start, hit.end, None)
+                bare.add(hit.start)
             if ref is None and not mine and narrator is not None:
                 ref = narrator  # "Потом привезли в лагерь." in a testimony: the narrator
             if ref is None:
                 continue  # nobody it happened to: a generic statement ("torture was systematic")
-            if cancelled(text, hit, lex, group=ref.entity is None and not ref.members):
+            group = ref.entity is None and not ref.members
+            if cancelled(text, hit, lex, group=group, counted=bool(ref.size)):
                 continue
+            if hit.type == "captured" and _still_held(hit.trigger_text(text)):
+                hit = replace(hit, undated=True)  # "находится в плену": when, it does not say
             if ref.members:  # "they" standing for named persons: the event is each one's
                 for member in ref.members:
                     out.append(propose(text, hit, replace(ref, entity=member), dates, places))
                 continue
             out.append(propose(text, hit, ref, dates, places))
+            others_with = _crowd(s.text, hit) if ref.entity else None
+            if others_with:
+                # "обміняли разом із ще 74 захисниками": the others went through it too
+                size = int(others_with.group(1))
+                at = s.start + others_with.start()
+                crowd = Ref(at, s.start + others_with.end(), None, size=size)
+                out.append(propose(text, hit, crowd, dates, places))
             if ref.entity:
                 others = coordinated(text, ref, mine, titles) + gapped(text, hit, ref, mine)
                 for other in others:
                     out.append(propose(text, hit, other, dates, places))
+    # A bare "an exchange took place" next to another report of a group exchange (a headline
+    # over its lead) is that exchange told again.
+    told_swaps = [e for e in out if e.type == "exchanged" and e.trigger.start not in bare]
+    out = [
+        e
+        for e in out
+        if e.trigger.start not in bare
+        or not any(abs(x.evidence.start - e.evidence.start) < 600 for x in told_swaps)
+    ]
     if lex.among is not None:
         out += _among_returned(text, sentences, refs, out, lex, bystanders)
-    return dedupe(_dates_told_before(out, sentences, dates))
+    out = _counted_then_named(out, sentences)
+    return dedupe(_dates_told_before(_home_with_exchange(text, out), sentences, dates))

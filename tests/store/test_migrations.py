@@ -11,10 +11,11 @@ from powtrace.domain.codec import person_to_dict
 from powtrace.domain.errors import StoreError
 from powtrace.domain.model import NameForm, Person
 from powtrace.names import match_keys
-from powtrace.store import audit, rows, writes
+from powtrace.store import audit, fulltext, rows, writes
 from powtrace.store import engine as eng
 from powtrace.store.keys import resolve_key
 from powtrace.store.schema import name_forms, name_keys, persons
+from powtrace.store.search import search_key
 from powtrace.store.store import Store, utc_now
 from powtrace.store.verify import verify_store
 
@@ -97,3 +98,25 @@ def test_upgrade_to_0007_derives_every_name_key_again(
         assert keys == set(match_keys(text))
         assert verify_store(conn).ok
     store.close()
+
+
+def test_full_text_indexes_go_down_and_come_back_with_their_rows(store: Store) -> None:
+    """Migration 0010 downgrades cleanly, and upgrading again indexes the rows already there."""
+    from alembic import command
+
+    with store.transaction("editor") as tx:
+        writes.add_person(tx, Person([NameForm("Долгополов Игорь", kind="official")]))
+    with store.engine.begin() as conn:
+        command.downgrade(eng._alembic_config(conn), "0009")
+    with store.engine.connect() as conn:
+        names = set(sa.inspect(conn).get_table_names())
+        indexes = {i["name"] for i in sa.inspect(conn).get_indexes("sources")}
+    assert not {n for n in names if "_fts" in n} and "ix_sources_fulltext" not in indexes
+    eng.migrate(store.engine)
+    with store.reading() as conn:
+        found = conn.execute(
+            sa.select(name_forms.c.person_id).where(
+                fulltext.name_forms_containing(conn, search_key("Dolgopol").split())
+            )
+        ).all()
+    assert len(found) == 1

@@ -72,7 +72,7 @@ def test_clearance_filters_and_restricted_passages_are_audited(store: Store) -> 
     public = _source(store, "Public statement", COURT, visibility="public")
     sealed = _source(store, "Interview in captivity", COURT + " He was beaten.", "sealed")
     assert _ids(store, "Marchenko", Visibility.PUBLIC) == {public.id}
-    assert not any(e == "source" for _, e, _ in audit_rows(store) if _ == "read")
+    assert ("read", "source") not in {(action, entity) for action, entity, _ in audit_rows(store)}
     assert _ids(store, "Marchenko", Visibility.SEALED) == {public.id, sealed.id}
     reads = [i for action, entity, i in audit_rows(store) if (action, entity) == ("read", "source")]
     assert reads == [sealed.id]  # the sealed passage was read; the public one needs no entry

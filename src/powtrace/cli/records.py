@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -249,16 +250,7 @@ def source_search(
 def _source_hit_json(hit: SourceHit) -> dict[str, object]:
     """The source's fields (not its bytes or text: a passage is what a search shows)."""
     fields = {k: v for k, v in vars(hit.source).items() if k not in {"content", "text"}}
-    p = hit.passage
-    fields["passage"] = None
-    if p is not None:
-        fields["passage"] = {
-            "start": p.start,
-            "text": p.text,
-            "marks": [list(m) for m in p.marks],
-            "cut_before": p.cut_before,
-            "cut_after": p.cut_after,
-        }
+    fields["passage"] = dataclasses.asdict(hit.passage) if hit.passage else None
     return fields
 
 

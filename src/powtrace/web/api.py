@@ -11,6 +11,7 @@ exactly the body an unknown id gets, so the API does not confirm that they exist
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Annotated, Any, Literal
 
@@ -97,17 +98,8 @@ def _problems(life: Lifecycle) -> list[m.ProblemOut]:
 
 
 def _source_hit(hit: SourceHit) -> m.SourceHitOut:
-    s, p = hit.source, hit.passage
-    passage = None
-    if p is not None:
-        passage = m.PassageOut(
-            start=p.start,
-            text=p.text,
-            marks=list(p.marks),
-            cut_before=p.cut_before,
-            cut_after=p.cut_after,
-        )
-    return m.SourceHitOut(**_source_summary(s), passage=passage)
+    passage = m.PassageOut(**dataclasses.asdict(hit.passage)) if hit.passage else None
+    return m.SourceHitOut(**_source_summary(hit.source), passage=passage)
 
 
 def _source_summary(s: Source) -> dict[str, Any]:

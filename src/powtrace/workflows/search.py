@@ -89,22 +89,19 @@ def _holders(conn: sa.Connection, wanted: dict[str, set[str]], parts: list[str])
     than intersecting the parts' key runs, which are read in order. A bounded count decides.
     """
     first, *rest = parts
-    q = sa.select(name_keys.c.person_id, name_keys.c.position).where(
-        name_keys.c.key.in_(_keys_of(wanted, first))
-    )
+    q = _holding(wanted, first)
     if not rest:
         return q
     if _many(conn, q):
-        return sa.intersect(
-            q,
-            *(
-                sa.select(name_keys.c.person_id, name_keys.c.position).where(
-                    name_keys.c.key.in_(_keys_of(wanted, tag))
-                )
-                for tag in rest
-            ),
-        )
+        return sa.intersect(q, *(_holding(wanted, tag) for tag in rest))
     return _with_parts(q, wanted, rest).distinct()
+
+
+def _holding(wanted: dict[str, set[str]], tag: str) -> sa.Select:
+    """(person, name form) rows holding a key of this part."""
+    return sa.select(name_keys.c.person_id, name_keys.c.position).where(
+        name_keys.c.key.in_(_keys_of(wanted, tag))
+    )
 
 
 def _many(conn: sa.Connection, q: sa.Select) -> bool:

@@ -63,11 +63,9 @@ def passage(text: str, terms: list[str], width: int = PASSAGE_CHARS) -> Passage 
     if end < len(text):
         space = text.rfind(" ", first.end(), end)
         end = space if space != -1 else end
-    piece = text[start:end]
-    marks = [(m.start(), m.end()) for m in pattern.finditer(piece)]
-    flat = " ".join(piece.split())
-    if flat != piece:  # line breaks and runs of spaces read as one space in a result list
-        marks = [(m.start(), m.end()) for m in pattern.finditer(flat)]
+    # Line breaks and runs of spaces read as one space in a result list.
+    flat = " ".join(text[start:end].split())
+    marks = [(m.start(), m.end()) for m in pattern.finditer(flat)]
     return Passage(start, flat, marks, start > 0, end < len(text))
 
 

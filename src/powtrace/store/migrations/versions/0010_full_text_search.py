@@ -67,14 +67,7 @@ SQLITE_TRIGGERS = (
         INSERT INTO name_forms_fts (rowid, search_key) VALUES (new.id, new.search_key);
     END""",
 )
-SQLITE_TRIGGER_NAMES = (
-    "sources_fts_insert",
-    "sources_fts_delete",
-    "sources_fts_update",
-    "name_forms_fts_insert",
-    "name_forms_fts_delete",
-    "name_forms_fts_update",
-)
+SQLITE_TRIGGER_NAMES = tuple(statement.split()[2] for statement in SQLITE_TRIGGERS)
 
 
 def create_sqlite_triggers() -> None:

@@ -94,10 +94,32 @@ def kill_at_random(argv: list[str], log: Path, rng: random.Random, lo: float, hi
     return proc.kill()
 
 
+def kill_while_writing(
+    argv: list[str], log: Path, home: Path, rng: random.Random, timeout: float = 120
+) -> bool:
+    """Run a command and SIGKILL it within a few milliseconds of opening a write transaction.
+
+    Random delays alone can miss a short transaction on a busy machine (start-up takes most of
+    the run), so the tests follow their random kills with this one, which waits for SQLite's
+    rollback journal to appear. True when the kill left that journal behind.
+    """
+    proc = spawn(argv, log)
+    deadline = time.monotonic() + timeout
+    while proc.process.is_alive() and time.monotonic() < deadline:
+        if hot_journal(home):
+            time.sleep(rng.uniform(0.0, 0.003))
+            break
+        time.sleep(0.0005)
+    proc.kill()
+    return hot_journal(home)
+
+
 def hot_journal(home: Path) -> bool:
     """Whether SQLite left a rollback journal: a kill that landed inside a write transaction."""
-    journal = home / "powtrace.db-journal"
-    return journal.exists() and journal.stat().st_size > 0
+    try:
+        return (home / "powtrace.db-journal").stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 def write_list(path: Path, rows: int, prefix: str = "r", seed: int = 1) -> Path:

@@ -35,6 +35,7 @@ from .support import (
     cli_prefix,
     hot_journal,
     kill_at_random,
+    kill_while_writing,
     spawn,
     verified,
     write_list,
@@ -54,7 +55,11 @@ def test_list_import_killed_at_random_moments(
     rng = random.Random(SEED)
     killed = inside = 0
     for i in range(KILLS):
-        killed += kill_at_random(argv, tmp_path / f"import-{i}.log", rng, 0.2, 1.2)
+        log = tmp_path / f"import-{i}.log"
+        if i == KILLS - 1 and not inside and engine_kind != "postgresql":
+            killed += kill_while_writing(argv, log, home, rng)  # random moments all missed
+        else:
+            killed += kill_at_random(argv, log, rng, 0.2, 1.2)
         inside += hot_journal(home)
         c = verified(home, store_url)
         # Whole batches only: a batch is one transaction, its rows and entries land together.
@@ -108,7 +113,11 @@ def test_ingest_of_a_folder_killed_at_random_moments(tmp_path: Path) -> None:
     argv = ["ingest", str(folder)]
     killed = inside = 0
     for i in range(5):
-        killed += kill_at_random(argv, tmp_path / f"ingest-{i}.log", rng, 0.05, took / 3)
+        log = tmp_path / f"ingest-{i}.log"
+        if i == 4 and not inside:
+            killed += kill_while_writing(argv, log, home, rng)  # random moments all missed
+        else:
+            killed += kill_at_random(argv, log, rng, 0.05, took / 3)
         inside += hot_journal(home)
         c = verified(home, None)
         assert c["sources"] + c["proposals"] == c["audit_log"], c  # a source with its proposals
@@ -149,10 +158,17 @@ def test_findings_evaluate_killed_at_random_moments(tmp_path: Path) -> None:
     rng = random.Random(SEED + 2)
     seen = []
     inside = 0
-    # At least four kills, and more (up to twelve) until one lands inside a transaction: on a
-    # busy machine start-up can take most of the run, and a kill there proves nothing.
-    for i in range(12):
-        kill_at_random(argv, tmp_path / f"evaluate-{i}.log", rng, 0.05, took * 0.8)
+    # Four kills at random moments, then, while none has landed inside a transaction (on a
+    # busy machine start-up can take most of the run, and a kill there proves nothing), kills
+    # timed by the rollback journal's appearing.
+    for i in range(8):
+        if i >= 4 and inside:
+            break
+        log = tmp_path / f"evaluate-{i}.log"
+        if i < 4:
+            kill_at_random(argv, log, rng, 0.05, took * 0.8)
+        else:
+            kill_while_writing(argv, log, home, rng)
         inside += hot_journal(home)
         c = verified(home, None)
         seen.append(c["findings"])
@@ -223,13 +239,18 @@ def test_migration_from_first_schema_killed_at_random_moments(tmp_path: Path) ->
     rng = random.Random(SEED + 3)
     outcomes = set()
     inside = 0
-    # At least six kills, and more (up to fourteen) until one lands inside the migration: on a
-    # busy machine start-up can take most of the run, and a kill there proves nothing.
-    for i in range(14):
+    # Six kills at random moments, then, while none has landed inside the migration (on a busy
+    # machine start-up can take most of the run, and a kill there proves nothing), kills timed
+    # by the rollback journal's appearing.
+    for i in range(10):
         if i >= 6 and inside:
             break
         shutil.copytree(template, home)
-        kill_at_random(["migrate"], tmp_path / f"migrate-{i}.log", rng, 0.0, took)
+        log = tmp_path / f"migrate-{i}.log"
+        if i < 6:
+            kill_at_random(["migrate"], log, rng, 0.0, took)
+        else:
+            kill_while_writing(["migrate"], log, home, rng)
         inside += hot_journal(home)
         rev = _revision(home)
         assert rev in {"0001", head}, rev  # all of the upgrade, or none of it

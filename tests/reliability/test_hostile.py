@@ -258,7 +258,7 @@ def test_search_with_injection_attempts_returns_normally(store: Store, query: st
         demo.load_demo(store)
     before = counts(store)
     try:
-        hits = registry.search_persons(store, query, Visibility.SEALED, 20)
+        hits = registry.search_persons(store, "analyst", query, Visibility.SEALED, 20)
         assert isinstance(hits, list)
     except PowtraceError as exc:  # e.g. an empty query: a message, not a crash
         assert str(exc)
@@ -269,7 +269,9 @@ def test_search_with_injection_attempts_returns_normally(store: Store, query: st
 @given(query=st.text(max_size=60))
 def test_search_with_any_text_returns_normally(store: Store, query: str) -> None:
     try:
-        assert isinstance(registry.search_persons(store, query, Visibility.SEALED, 10), list)
+        assert isinstance(
+            registry.search_persons(store, "analyst", query, Visibility.SEALED, 10), list
+        )
     except PowtraceError as exc:
         assert str(exc)
 

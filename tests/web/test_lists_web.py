@@ -81,7 +81,7 @@ def test_a_list_is_mapped_imported_and_reviewed_against_the_registry(web: Web) -
     assert review.status_code == 200
     assert "Тетерин Глеб Андреевич" in review.text  # the registry's man is row 2's candidate
     assert "birth date" in review.text  # a per-field reason
-    row2 = registry.search_persons(web.store, "Тетерин Глеб", Visibility.SEALED)
+    row2 = registry.search_persons(web.store, "analyst", "Тетерин Глеб", Visibility.SEALED)
     teterin = next(h for h in row2 if h.id == web.restricted_person)
     judged = analyst.post(
         "/lists/matches/judge",
@@ -174,7 +174,7 @@ def test_an_xlsx_list_is_mapped_imported_and_its_rows_cited(web: Web) -> None:
     assert "the name is empty" in done.text and "28 days, not 31" in done.text
     again = _imported(analyst, form | {cols[0]: "rank"})
     assert re.search(r"Imported before</dt><dd>2</dd>", again.text)
-    made = registry.search_persons(web.store, "Гриценко Олександр", Visibility.SEALED)
+    made = registry.search_persons(web.store, "analyst", "Гриценко Олександр", Visibility.SEALED)
     person = registry.view_person(web.store, "t", made[0].id, Visibility.SEALED).person
     assert str(person.birth_date) == "1990-04-12" and person.rank == "солдат"
 

@@ -69,7 +69,7 @@ def test_review_accepts_a_person_then_an_edited_event_and_the_finding_follows(we
     )
     assert ok.status_code == 303
 
-    (hit,) = registry.search_persons(web.store, "Hrytsenko Oleksandr", Visibility.SEALED)
+    (hit,) = registry.search_persons(web.store, "analyst", "Hrytsenko Oleksandr", Visibility.SEALED)
     (event,) = [e for e in registry.view_person(web.store, "t", hit.id, Visibility.SEALED).events]
     assert str(event.date) == "2024-05-10" and event.citations[0].credibility == 2
     rules = {

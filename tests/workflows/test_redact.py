@@ -131,7 +131,7 @@ def test_a_person_is_visible_only_at_their_level_or_above(
     p = person(store, "Кравчишин Остап", visibility=level)
     for clearance in (P, R, S):
         listed = {r.id for r in registry.list_persons(store, clearance)}
-        found = {h.id for h in registry.search_persons(store, "Kravchyshyn", clearance)}
+        found = {h.id for h in registry.search_persons(store, ACTOR, "Kravchyshyn", clearance)}
         if clearance in visible_at:
             assert registry.view_person(store, ACTOR, p.id, clearance).person.id == p.id
             assert listed == found == {p.id}
@@ -150,3 +150,21 @@ def test_a_hidden_person_is_reported_exactly_like_an_unknown_id(store: Store) ->
         registry.view_person(store, ACTOR, unknown, R)
     assert str(hidden.value).replace(p.id, "ID") == str(missing.value).replace(unknown, "ID")
     assert type(hidden.value) is type(missing.value)
+
+
+def test_a_restricted_person_among_search_hits_is_an_audited_read(store: Store) -> None:
+    public = person(store, "Кравчишин Остап Михайлович", visibility=P)
+    restricted = person(store, "Кравчишин Богдан", visibility=R)
+    sealed = person(store, "Кравчишин Тарас", visibility=S)
+    mark = len(audit_rows(store))
+    found = {h.id for h in registry.search_persons(store, ACTOR, "Kravchyshyn", R)}
+    assert found == {public.id, restricted.id}  # the sealed one is neither shown nor audited
+    assert audit_rows(store)[mark:] == [("read", "person", restricted.id)]
+    mark = len(audit_rows(store))
+    registry.search_persons(store, ACTOR, "Kravchyshyn", S)
+    assert sorted(audit_rows(store)[mark:]) == sorted(
+        [("read", "person", restricted.id), ("read", "person", sealed.id)]
+    )
+    mark = len(audit_rows(store))
+    assert [h.id for h in registry.search_persons(store, ACTOR, "Ostap", R)] == [public.id]
+    assert audit_rows(store)[mark:] == []  # public hits only: nothing to audit

@@ -36,7 +36,7 @@ def _add(store: Store, text: str, **kw: object) -> Person:
 def test_every_rendering_finds_the_registry_form_first(store: Store, query: str) -> None:
     igor = _add(store, "Долгополов Игорь Сергеевич")
     _add(store, "Долгов Игорь Сергеевич")  # a near miss that must not outrank him
-    hits = search_persons(store, query, Visibility.RESTRICTED)
+    hits = search_persons(store, "analyst", query, Visibility.RESTRICTED)
     assert hits and hits[0].id == igor.id
     assert "Долгополов Игорь Сергеевич" in hits[0].reason
 
@@ -44,16 +44,16 @@ def test_every_rendering_finds_the_registry_form_first(store: Store, query: str)
 def test_more_agreeing_parts_rank_higher(store: Store) -> None:
     igor = _add(store, "Долгополов Игорь Сергеевич")
     pavel = _add(store, "Долгополов Павел Иванович")
-    hits = search_persons(store, "Ihor Dolgopolov", Visibility.RESTRICTED)
+    hits = search_persons(store, "analyst", "Ihor Dolgopolov", Visibility.RESTRICTED)
     assert [h.id for h in hits] == [igor.id]  # a named given name must agree
-    hits = search_persons(store, "Долгополов", Visibility.RESTRICTED)
+    hits = search_persons(store, "analyst", "Долгополов", Visibility.RESTRICTED)
     assert {h.id for h in hits} == {igor.id, pavel.id}
     assert "surname" in hits[0].reason
 
 
 def test_start_of_a_word_is_the_fallback(store: Store) -> None:
     igor = _add(store, "Долгополов Игорь Сергеевич")
-    hits = search_persons(store, "Dolgop", Visibility.RESTRICTED)
+    hits = search_persons(store, "analyst", "Dolgop", Visibility.RESTRICTED)
     assert [h.id for h in hits] == [igor.id]
     assert "start of a word" in hits[0].reason
 
@@ -64,9 +64,11 @@ def test_sealed_and_merged_persons_are_not_found(store: Store) -> None:
     gone = _add(store, "Орлов Сергей Петрович")
     with store.transaction("reviewer") as tx:
         merges.merge_persons(tx, kept.id, gone.id)
-    assert search_persons(store, "Sekretov", Visibility.RESTRICTED) == []
-    assert [h.id for h in search_persons(store, "Sekretov", Visibility.SEALED)] != []
-    assert [h.id for h in search_persons(store, "Orlov Sergei", Visibility.RESTRICTED)] == [kept.id]
+    assert search_persons(store, "analyst", "Sekretov", Visibility.RESTRICTED) == []
+    assert [h.id for h in search_persons(store, "analyst", "Sekretov", Visibility.SEALED)] != []
+    assert [
+        h.id for h in search_persons(store, "analyst", "Orlov Sergei", Visibility.RESTRICTED)
+    ] == [kept.id]
 
 
 def test_one_word_needs_a_whole_name_part_and_exact_outranks_sound_alike(store: Store) -> None:
@@ -74,7 +76,7 @@ def test_one_word_needs_a_whole_name_part_and_exact_outranks_sound_alike(store: 
     igor = _add(store, "Сидоров Игорь Павлович")
     igar = _add(store, "Игарев Олег Павлович")
     # "Igor" shares only the initial with Ivan: an initial alone is no hit.
-    hits = search_persons(store, "Igor", Visibility.RESTRICTED)
+    hits = search_persons(store, "analyst", "Igor", Visibility.RESTRICTED)
     assert ivan.id not in {h.id for h in hits}
     assert hits[0].id == igor.id and hits[0].reason.startswith("given name")
     assert igar.id not in {h.id for h in hits[:1]}
@@ -83,7 +85,7 @@ def test_one_word_needs_a_whole_name_part_and_exact_outranks_sound_alike(store: 
 @pytest.mark.parametrize("query", ["A", "A.", "И. С.", "Ж"])
 def test_initials_alone_fall_back_to_the_start_of_a_word(store: Store, query: str) -> None:
     _add(store, "Антонов Андрей")
-    hits = search_persons(store, query, Visibility.RESTRICTED)
+    hits = search_persons(store, "analyst", query, Visibility.RESTRICTED)
     assert all(not h.reason.startswith(("surname", "given name")) for h in hits)
 
 
@@ -91,7 +93,7 @@ def test_a_court_record_with_initials_is_narrowed_by_the_surname(store: Store) -
     target = _add(store, "Пекунук Андрій Васильович")
     for i, given in enumerate(["Андрій", "Антон", "Артем"]):  # the same initials, other surnames
         _add(store, f"Коваль{i} {given} Васильович")
-    hits = search_persons(store, "Пекунук А. В.", Visibility.RESTRICTED)
+    hits = search_persons(store, "analyst", "Пекунук А. В.", Visibility.RESTRICTED)
     assert [h.id for h in hits] == [target.id]
     assert hits[0].reason.startswith("initial, patronymic initial, surname")
 
@@ -99,7 +101,7 @@ def test_a_court_record_with_initials_is_narrowed_by_the_surname(store: Store) -
 @pytest.mark.parametrize("query", ["00 0A", "А. В.", "A B", "И. С. Н."])
 def test_initials_without_a_whole_name_part_find_no_key_hit(store: Store, query: str) -> None:
     _add(store, "Антонов Андрей Васильевич")
-    hits = search_persons(store, query, Visibility.RESTRICTED)
+    hits = search_persons(store, "analyst", query, Visibility.RESTRICTED)
     assert all(not h.reason.startswith(("surname", "given name", "initial")) for h in hits)
 
 

@@ -109,7 +109,7 @@ def person_search(
 ) -> None:
     """Find persons by name, typed in any script or spelling."""
     with opened_store() as store:
-        hits = registry.search_persons(store, query, state.clearance, limit)
+        hits = registry.search_persons(store, state.actor, query, state.clearance, limit)
     print_json(hits) if as_json else render.search_hits(query, hits)
 
 

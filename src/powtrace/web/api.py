@@ -251,7 +251,7 @@ def create_api() -> FastAPI:
     ) -> list[m.SearchHitOut]:
         """Persons whose name forms match, in any script; a query without letters matches none."""
         try:
-            hits = registry.search_persons(request.app.state.store, q, who.clearance)
+            hits = registry.search_persons(request.app.state.store, who.username, q, who.clearance)
         except ValidationError:
             return []  # no letter to search for; the schema allows any text, so not an error
         return [m.SearchHitOut(**h.__dict__) for h in hits]

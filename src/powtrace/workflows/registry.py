@@ -119,12 +119,17 @@ class SearchHit:
 
 
 def search_persons(
-    store: Store, query: str, clearance: Visibility, limit: int = 50
+    store: Store, actor: str, query: str, clearance: Visibility, limit: int = 50
 ) -> list[SearchHit]:
-    """Find persons by name typed in any script, spelling or case, ranked, with the reason."""
+    """Find persons by name typed in any script, spelling or case, ranked, with the reason.
+
+    A restricted or sealed person among the hits is a read of that person (their names are
+    shown), audited like opening their page.
+    """
     if not query.strip():
         raise ValidationError("search: type at least one letter of a name")
     hits: list[SearchHit] = []
+    restricted: set[str] = set()
     with store.reading() as conn:
         found = search.find_by_keys(conn, query) or search.find_by_substring(conn, query)
         # A common surname can match thousands: load persons a page at a time, best first,
@@ -137,6 +142,8 @@ def search_persons(
                 person = people[hit.person_id]
                 if not person.visibility.visible_to(clearance):
                     continue
+                if redact.needs_read_audit(person.visibility):
+                    restricted.add(person.id)
                 form = person.name_forms[hit.position].text
                 forms = [f.text for f in person.name_forms]
                 hits.append(
@@ -152,7 +159,13 @@ def search_persons(
             if len(hits) >= limit:
                 break
     hits.sort(key=lambda h: (-h.score, h.name.casefold(), h.id))
-    return hits[:limit]
+    hits = hits[:limit]
+    shown = [h.id for h in hits if h.id in restricted]
+    if shown:
+        with store.transaction(actor) as tx:
+            for person_id in shown:
+                writes.record_read(tx, "person", person_id)
+    return hits
 
 
 # ---- sources --------------------------------------------------------------------------------

@@ -122,7 +122,7 @@ def view_proposal(
             writes.record_read(tx, "source", source.id)
     if p.kind == "person" and not d.get("unnamed"):
         try:
-            view.candidates = registry.search_persons(store, d["name"], clearance, limit=5)
+            view.candidates = registry.search_persons(store, actor, d["name"], clearance, limit=5)
         except ValidationError:
             view.candidates = []
     return view

@@ -170,7 +170,9 @@ def link_person(request: Request, ctx: EditorDep, data: FormDep, case_id: str) -
         form.error("person", gettext(request, N_("Give the person's id or name.")))
     elif not person_id.startswith("p-"):
         try:
-            hits = registry.search_persons(store, person_id[:200], ctx.clearance, limit=5)
+            hits = registry.search_persons(
+                store, ctx.actor, person_id[:200], ctx.clearance, limit=5
+            )
         except PowtraceError:
             hits = []
         best = [h for h in hits if h.score == hits[0].score] if hits else []

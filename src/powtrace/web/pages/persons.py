@@ -38,7 +38,9 @@ def search(request: Request, ctx: UserDep, q: str = "") -> Response:
     hits: list[registry.SearchHit] = []
     if form.get("q"):
         try:
-            hits = registry.search_persons(store_of(request), form.get("q"), ctx.clearance)
+            hits = registry.search_persons(
+                store_of(request), ctx.actor, form.get("q"), ctx.clearance
+            )
         except PowtraceError:
             form.error("q", gettext(request, "Type at least one letter of a name."))
     status = 200 if form.ok else 400

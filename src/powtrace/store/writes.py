@@ -257,6 +257,11 @@ def record_read(tx: Tx, entity: str, entity_id: str) -> None:
     tx.record("read", entity, entity_id, None, None)
 
 
+def record_search_read(tx: Tx, kind: str, shown: list[str]) -> None:
+    """Audit that a search showed the actor these restricted or sealed records (their ids)."""
+    tx.record("read", "search", kind, None, {"shown": shown})
+
+
 # ---- settings kept in the store ------------------------------------------------------------
 def get_meta(conn: sa.Connection, key: str) -> str:
     value = conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar()

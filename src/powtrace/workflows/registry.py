@@ -123,8 +123,10 @@ def search_persons(
 ) -> list[SearchHit]:
     """Find persons by name typed in any script, spelling or case, ranked, with the reason.
 
-    A restricted or sealed person among the hits is a read of that person (their names are
-    shown), audited like opening their page.
+    Restricted and sealed persons among the hits are read (their names are shown), so a search
+    that shows any writes one audit entry naming them. One entry per search, not one per hit
+    as a person page writes: a search shows up to ``limit`` names at a time, is the commonest
+    request, and every entry is appended to the one chain under its head row's lock.
     """
     if not query.strip():
         raise ValidationError("search: type at least one letter of a name")
@@ -163,8 +165,7 @@ def search_persons(
     shown = [h.id for h in hits if h.id in restricted]
     if shown:
         with store.transaction(actor) as tx:
-            for person_id in shown:
-                writes.record_read(tx, "person", person_id)
+            writes.record_search_read(tx, "persons", shown)
     return hits
 
 

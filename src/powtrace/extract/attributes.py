@@ -163,7 +163,7 @@ def cue(
         found: list[tuple[tuple[int, int, str, str], re.Match[str]]] = []
         for role in _CUE_ORDER:
             for m in lex.roles[role].finditer(window):
-                key = _cue_key(window, window_kind, role, m, lang)
+                key = _cue_key(window, window_kind, role, m, lang, entity.gender)
                 if key is None:
                     continue
                 key = (*key, m.group(0))
@@ -179,7 +179,113 @@ def cue(
         best = captive
     elif best is not None and best[2] == "soldier" and headed is not None:
         best = headed
+    if best is None and _known_official(text, lang, entity):
+        return ("official", "")
+    found_role = best[2] if best else None
+    if found_role in (None, "soldier", "commander", "kin_of", "pow", "missing_soldier"):
+        ctx = _context(text, lang, entity, sentence_of, others or [])
+        if ctx:  # kept apart from the cue itself: role() weighs it against the events
+            return (f"{found_role or ''}|{ctx}", best[3] if best else "")
     return (best[2], best[3]) if best else None
+
+
+def _known_official(text: str, lang: str, entity: Entity) -> bool:
+    """True for an office holder named often in this reporting (ombudsmen, heads of the
+    exchange bodies, presidents and ministers) whose title the text gives far from the name."""
+    pattern = person_lexicon(lang).roles.get("known_official")
+    full = f"{entity.given} {entity.surname}"
+    return bool(pattern and entity.given and entity.surname and pattern.fullmatch(full))
+
+
+# Past-tense spells in captivity: who "spent two years in captivity" is out of it.
+_OVER = {
+    "ru": r"(?:пробыл\w*|провел\w*|провёл\w*|находил\w*)\s+(?:[\w-]+\s+){0,4}?в\s+плену",
+    "uk": r"(?:пробу\w+|провів|провела|перебува\w+)\s+(?:[\w'’-]+\s+){0,4}?у\s+полоні"
+    r"|(?:провів|провела|пробув\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:у|в)\s+(?:російськ\w+\s+)?неволі",
+    "en": r"(?:spent|was\s+held\s+for)\s+(?:[\w-]+\s+){0,4}?in\s+"
+    r"(?:Russian\s+|Ukrainian\s+)?captivity",
+}
+# Words that make the spell go on ("уже три года находится", "still"): not over.
+_ONGOING = re.compile(
+    r"(?<![\w-])(?:уже|вже|ще|досі|до\s+сих\s+пор|still|already|находится|перебуває|"
+    r"остается|залишається|remains?|has\s+been\s+held|is\s+held|is\s+still)(?![\w-])",
+    re.IGNORECASE,
+)
+# "Серед звільнених — …", "Среди вернувшихся …", "Among those freed …": a list of the freed.
+# Words that keep a person in captivity while others are freed ("his son is still held").
+_STILL = re.compile(
+    r"(?<![\w-])(?:досі|до\s+сих\s+пор|still|находится|перебуває|остается|залишається|"
+    r"remains?|has\s+been\s+held|is\s+held)(?![\w-])",
+    re.IGNORECASE,
+)
+_FREED = {
+    "ru": r"(?:среди|в\s+числе)\s+(?:тех,?\s+кого\s+)?"
+    r"(?:освобожд|вернувш|обменянн|возвращ|вернул|удалось\s+вернуть)\w*"
+    r"|(?:на\s+свободе|вернулись\s+домой)",
+    "uk": r"(?:серед|у\s+числі)\s+(?:тих,?\s+кого\s+)?"
+    r"(?:звільнен|повернут|повернувш|обмінян|визволен|вдал[ао]ся\s+повернути)\w*"
+    r"|(?:на\s+волі|повернулися\s+додому|додому\s+(?:повернулися|повертаються|їде|їдуть))",
+    "en": r"among\s+(?:the|those)\s+(?:\w+\s+){0,2}?"
+    r"(?:freed|released|returned|exchanged|swapped|who\s+came\s+home)"
+    r"|(?:are|were)\s+(?:now\s+)?(?:home|free)\b",
+}
+_NOT = re.compile(r"(?<![\w-])(?:не|ні|not|no|нет|немає)(?![\w-])", re.IGNORECASE)
+_CAPTIVITY = re.compile(
+    r"(?:плен|полон|неволі|captiv|prisoners?\s+of\s+war|POWs?\b|военнопленн|військовополонен)",
+    re.IGNORECASE,
+)
+_MISSING_WORDS = re.compile(r"(?:без\s+вести|безвісти|missing)", re.IGNORECASE)
+_ABSENTIA = re.compile(r"(?:заочно|in\s+absentia)", re.IGNORECASE)
+_PARAGRAPH_BACK = 300  # how far before a mention a list heading of the freed may stand
+
+
+def _heads_list(text: str, head: re.Match[str], lo: int, others: list[tuple[int, int]]) -> bool:
+    """True when a phrase for the freed heads a list the mention belongs to: not negated
+    ("серед звільнених його не виявилося"), and, in an earlier sentence, one that names nobody
+    ("Серед звільнених — і медики. Хірург Ігор …"; "… that Vovk was among those returned.
+    It did not comment on Danyliuk" is about Vovk)."""
+    end = text.find(".", head.end())
+    end = len(text) if end < 0 else end
+    start = max(text.rfind(".", 0, head.start()), text.rfind("\n", 0, head.start())) + 1
+    if _NOT.search(text, start, end):
+        return False
+    if head.start() >= lo:
+        return True
+    return not any(start <= a < end for a, _ in others)
+
+
+def _context(
+    text: str,
+    lang: str,
+    entity: Entity,
+    sentence_of: dict[int, Sentence],
+    others: list[tuple[int, int]],
+) -> str:
+    """What the sentences around a person's mentions say of him when no role noun does:
+    "freed" (named in a list of the freed, or "spent two years in captivity"), "absentia"
+    (tried in absentia: not held), "captive" or "missing" (his sentence speaks of captivity
+    or of the missing), or ""."""
+    freed = re.compile(_FREED[lang], re.IGNORECASE)
+    over = re.compile(_OVER[lang], re.IGNORECASE)
+    found = ""
+    for a, b in entity.mentions:
+        s = sentence_of.get(a)
+        lo, hi = (s.start, s.end) if s else (max(0, a - 200), min(len(text), b + 200))
+        sentence = text[lo:hi]
+        if _ABSENTIA.search(text, lo, min(len(text), hi + 150)):  # "… Його засуджено заочно"
+            return "absentia"
+        para = text.rfind("\n", max(0, a - _PARAGRAPH_BACK), a) + 1 or max(0, a - _PARAGRAPH_BACK)
+        heads = [m for m in freed.finditer(text, min(para, lo), a)]
+        if heads and not _STILL.search(sentence) and _heads_list(text, heads[-1], lo, others):
+            return "freed"
+        m = over.search(text, b, hi)
+        if m and m.start() - b < 120 and not _ONGOING.search(text[b : m.end()]):
+            return "freed"
+        if not found and _CAPTIVITY.search(sentence):
+            found = "captive"
+        elif not found and _MISSING_WORDS.search(sentence):
+            found = "missing"
+    return found
 
 
 # Roles whose noun can head a phrase that holds a soldier word: "голова обласної військової
@@ -237,7 +343,7 @@ _ACCORDING_BEFORE = re.compile(
 
 
 def _cue_key(
-    window: str, kind: int, role: str, m: re.Match[str], lang: str
+    window: str, kind: int, role: str, m: re.Match[str], lang: str, gender: str | None = None
 ) -> tuple[int, int, str] | None:
     """(distance, rank, role) for one cue found in a window of `kind`, None when the cue does
     not describe the person (see `_windows` for the kinds)."""
@@ -247,6 +353,13 @@ def _cue_key(
         kind = 1
     # Before a mention the nearest cue is the last one; after it, the first one.
     distance = len(window) - m.end() if kind in (1, 4) else m.start()
+    if kind == 4 and role == "relative":
+        # "мужа Александра", "сина Павла": a kinship noun in the name's own oblique case is
+        # an apposition (he is someone's husband); "мать Ивана" is Ivan's mother.
+        noun = _kin_apposition(m.group(0), lang, gender)
+        if noun is None or not _NAMES_GAP.fullmatch(window[m.end() :]):
+            return None  # (another person's name may stand between: "жены Смагина Анны")
+        return distance, _CUE_ORDER.index(role), "kin_of" if noun == "m" else "relative"
     if kind == 4 and not _same_case(role, m.group(0), lang):
         return None
     if kind in (1, 2, 4) and _PLURAL_OBLIQUE.search(m.group(0)) and not _AMONG.match(m.group(0)):
@@ -255,6 +368,8 @@ def _cue_key(
         return None
     if kind in (2, 3) and role == "relative" and _WHOSE.search(window[: m.start()]):
         return None  # "Ivan, whose mother asked …": the mother is someone else
+    if kind == 3 and role == "relative" and _WITH.search(window[: m.start()]):
+        return None  # "Александр вместе с женой воспитывал …": he has a wife
     if kind == 3 and role == "relative":
         lead = window[: m.start()]
         if _ACCORDING_BEFORE.search(lead) or (
@@ -273,12 +388,42 @@ def _cue_key(
     return distance, _CUE_ORDER.index(role), found
 
 
+# "with his wife", "вместе с женой", "разом з дружиною": the kin is someone he is with.
+_WITH = re.compile(
+    r"(?:\bwith|(?<![\w-])(?:с|со|з|зі|із))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_NAMES_GAP = re.compile(r"(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]*){0,2}\s*")
+
+
+def _kin_apposition(noun: str, lang: str, gender: str | None) -> str | None:
+    """The gender of a kinship noun that stands in apposition to a name in an oblique case: the
+    noun has no nominative reading ("сына", "мужа", "чоловіка") and agrees with the name's
+    gender; None otherwise ("мать", "матері Миколи")."""
+    if lang == "en":
+        return None
+    found = parses(noun.split()[-1].lower(), lang)[:3]
+    if not found or any("nomn" in p.tag and "plur" not in p.tag for p in found):
+        return None  # "жены", "дружини": a plural nominative too, but a singular apposition
+    kin = "m" if "masc" in found[0].tag else "f" if "femn" in found[0].tag else None
+    return kin if kin is not None and kin == gender else None
+
+
 def _same_case(role: str, cue: str, lang: str) -> bool:
     """For a name in the possessor's case ("… Дмитра Лубінця"): True when the cue before it
     is in that case too and so describes him ("бывшего пленного", "уповноваженого Верховної
     Ради"). A kinship noun before such a name is the possessor's own ("мать Ивана")."""
     if role in _CAPTIVE_ROLES:
-        return _GENITIVE.search(cue) is not None
+        if _GENITIVE.search(cue) is not None:
+            return True
+        # A rank or soldier noun in the name's case: "засудив сержанта Олега Ткачука".
+        head = cue.split()[-1].lower()
+        return role == "soldier" and any(
+            "NOUN" in p.tag and "plur" not in p.tag and p.tag.case in ("gent", "accs")
+            for p in parses(head, lang)[:2]
+        )
     if role == "relative" or lang == "en":
         return False
     head = cue.split()[0].lower()
@@ -289,7 +434,7 @@ def _same_case(role: str, cue: str, lang: str) -> bool:
 # brother is the one the family looks for as often as a speaker: his events decide his role.
 _POSSESSOR = re.compile(
     r"(?:\b(?:her|his|their|my|our)|['’]s|(?<![\w-])(?:её|ее|его|их|мой|моего|моему|наш\w*|"
-    r"свой|своего|своему|її|його|їхн\w*|мій|мого|моєму|свій|свого|своєму))\s*$",
+    r"свой|своего|своему|її|його|їхн\w*|мій|мого|моєму|свій|свого|своєму))(?:\s+[\w-]+)?\s*$",
     re.IGNORECASE,
 )
 _MALE_KIN = re.compile(
@@ -341,7 +486,13 @@ def first_person_kin(
         if not _MY_KIN.search(s.text):
             continue
         for r in refs.get(s.index, []):
-            if r.possessor and r.entity and cues.get(r.entity) is None and r.entity not in soldiers:
+            found = cues.get(r.entity) if r.entity else None
+            if (
+                r.possessor
+                and r.entity
+                and (found or "|").startswith("|")
+                and r.entity not in soldiers
+            ):
                 out.add(r.entity)
     return out
 
@@ -356,27 +507,45 @@ def byline_names(text: str, lang: str) -> list[str]:
     return [m.group(1) for p in person_lexicon(lang).byline for m in p.finditer(text)]
 
 
+# Legal steps against a person: in this reporting, mostly against a prisoner.
+_TRIED = {"criminal_case_opened", "charged", "convicted", "sentenced"}
+
+
 def role(cue: str | None, event_types: set[str]) -> str:
     """The gold-format role from a cue and the person's events (a cue for a non-POW role wins).
 
     A commander with no events of his own is an official (he gives orders); an activist or
     expert is "other". An interrogation shows neither a return nor captivity: captors
     interrogate too. A soldier reported missing stays missing while all that says he is a
-    prisoner is the report of his capture."""
-    if cue in ("relative", "lawyer", "journalist", "official"):
-        return cue
-    if cue == "activist":
+    prisoner is the report of his capture. A cue may carry what the sentences around the
+    person say ("soldier|freed", "|captive", see `_context`): named in a list of the freed, he
+    is a former prisoner; a soldier or a man in a captivity sentence who is tried is a
+    prisoner; one tried in absentia is not held."""
+    base, _, ctx = (cue or "").partition("|")
+    if base in ("relative", "lawyer", "journalist", "official"):
+        return base
+    if base == "activist":
         return "other"
-    if cue in ("kin_of", "commander") and not event_types & _SOLDIER_EVENTS:
-        return "relative" if cue == "kin_of" else "official"
     captive = event_types & _CAPTIVE
     returned = event_types & _RETURNED
-    if cue == "former_pow" or returned:
+    if ctx == "absentia" and not captive | returned:
+        return "other"
+    if base in ("kin_of", "commander") and not event_types & _SOLDIER_EVENTS:
+        if ctx == "freed":
+            return "former_pow"
+        if base == "kin_of":
+            # "вернуть мужа Александра из плена": a husband or son named in a sentence about
+            # captivity or the missing is the soldier the family speaks of.
+            return {"captive": "pow", "missing": "missing_soldier"}.get(ctx, "relative")
+        return "pow" if ctx == "captive" and event_types & _TRIED else "official"
+    if base == "former_pow" or returned or ctx == "freed":
         return "former_pow"
-    missing = cue == "missing_soldier" or "missing" in event_types
-    if missing and cue != "pow" and event_types <= _STILL_MISSING:
+    missing = base == "missing_soldier" or "missing" in event_types
+    if missing and base != "pow" and event_types <= _STILL_MISSING:
         return "missing_soldier"
-    if cue == "pow" or captive:
+    if base == "pow" or captive:
+        return "pow"
+    if event_types & _TRIED and (base in ("soldier", "commander") or ctx == "captive"):
         return "pow"
     return "missing_soldier" if missing else "other"
 

@@ -209,6 +209,18 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bthis week\b|\bна этой неделе\b|\bцього тижня\b", "rel_this_week"),
         (r"\bпозавчера\b|\bпозавчора\b", "rel_day_before_yesterday"),
         (r"\byesterday\b|\bвчера\b|\bвчора\b|\bучора\b", "rel_yesterday"),
+        # "Накануне" as an adverb is the day before publication; "накануне обмена" (on the eve
+        # of something) is not: a noun in the genitive follows.
+        (
+            r"\b(?:накануне|напередодні)\b(?!\s+[^\W\d_]*(?:[аяиыуі]|ов|ев|ей|ого|его|ой|ых|их|ої|ів)\b)",
+            "rel_yesterday",
+        ),
+        # "That day", "в тот же день", "того дня": the day the text gave last.
+        (
+            r"(?i:\b(?:on )?(?:that|the same) day\b|\b[ву] (?:тот|той) (?:же |ж )?день\b|"
+            r"\bтого (?:же |ж )?дня\b|\bцього (?:ж )?дня\b)",
+            "ctx_that_day",
+        ),
         (r"\btoday\b|\bсегодня\b|\bсьогодні\b", "rel_today"),
         (
             r"\b(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -300,7 +312,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[PartialDate
     if kind == "rel_weekday":
         low = m.group(0).lower()
         day = next(i for i, stems in enumerate(_WEEKDAYS) if any(w in low for w in stems))
-        back = (pub.weekday() - day) % 7 or 7  # "on Monday" in a Monday paper means last Monday
+        # "Said Friday" in a Friday paper is that day (news reports the day's events); only
+        # "last Friday" reaches back a week.
+        back = (pub.weekday() - day) % 7 or (7 if low.startswith("last") else 0)
         return PartialDate.from_date(pub - timedelta(days=back)), True
     return None, True
 
@@ -334,9 +348,34 @@ def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
             taken.append((a, b))
             out.append(DateMention(a, b, m.group(0), value, relative, note, kind))
     out.sort(key=lambda d: d.start)
+    out = _weekday_with_date(text, out)
     if published is None:
         return out
     return _in_context(text, out, published.latest)
+
+
+_DAY_KINDS = frozenset({"dmy", "iso", "md"})
+
+
+def _weekday_with_date(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """A weekday set beside a day ("On Thursday, February 8", "в пятницу, 17 октября") is that
+    day: the weekday is dropped so that the explicit day is what an event takes."""
+    out = []
+    for i, d in enumerate(dates):
+        if d.kind == "rel_weekday":
+            near = [
+                x
+                for x in (dates[i - 1] if i else None, dates[i + 1] if i + 1 < len(dates) else None)
+                if x
+            ]
+            if any(
+                x.kind in _DAY_KINDS
+                and not text[min(x.end, d.end) : max(x.start, d.start)].strip(" ,(")
+                for x in near
+            ):
+                continue
+        out.append(d)
+    return out
 
 
 # Expressions that date the narrative around them with a year the text itself gives.
@@ -414,6 +453,16 @@ def _same_month(text: str, dates: list[DateMention], i: int, latest: date) -> Da
     return d
 
 
+def _that_day(dates: list[DateMention], i: int) -> DateMention:
+    """ "That day", "в тот день": the last day the text gave before it."""
+    d = dates[i]
+    for x in reversed(dates[:i]):
+        if x.date is not None and x.date.precision == "day" and x.kind != "ctx_that_day":
+            note = f"resolved from '{d.text}' with the day of '{x.text}'"
+            return replace(d, date=x.date, relative=True, note=note)
+    return d
+
+
 def _in_context(text: str, dates: list[DateMention], latest: date) -> list[DateMention]:
     """Yearless dates with the year their context gives, when it differs from the publication
     year and is not after publication (`latest`)."""
@@ -424,6 +473,9 @@ def _in_context(text: str, dates: list[DateMention], latest: date) -> list[DateM
             continue
         if d.kind == "ctx_day":
             out[i] = _same_month(text, out, i, latest)
+            continue
+        if d.kind == "ctx_that_day":
+            out[i] = _that_day(out, i)
             continue
         if d.kind not in ("md", "m") or d.date is None or d.date.start.month is None:
             continue

@@ -59,6 +59,17 @@ _ARTICLE = re.compile(
     r"(?:\bArticle|\bart\.|\bст\.|\bстать\w+|\bстатт\w+)\s*(\d{2,3}(?:[.-]\d)?)", re.I
 )
 _UP_TO = re.compile(r"\b(?:up to|до)\s+$", re.I)
+# "До" is "up to" only where a maximum is told ("грозит до 10 лет"); after a verdict it is the
+# term itself ("засудили до 15 років").
+_MAXIMUM = re.compile(
+    r"up to|faces?|facing|maximum|грозит|грози|загрож|карает|караєт|передбач|предусм|максим|"
+    r"\bот\s+\d|\bвід\s+\d",
+    re.I,
+)
+_RANGE = re.compile(r"(?:from|от|від)\s+\d{1,2}\s+(?:to|до)\s+$", re.I)
+# An age, not a term: "у віці 17 років", "в возрасте 20 лет", "aged 20", "20 years old".
+_AGE_BEFORE = re.compile(r"(?:віці|возрасте|age\s+of|aged)\s+$", re.I)
+_AGE_AFTER = re.compile(r"^\s*(?:old|от\s+роду)\b", re.I)
 
 
 def _number(word: str) -> int | None:
@@ -69,10 +80,16 @@ def _number(word: str) -> int | None:
 def sentence_term(text: str) -> tuple[int | None, str | None]:
     """The prison term in months and the kind of sentence the text states."""
     months = None
+    maximum = _MAXIMUM.search(text) is not None
     for pattern in _TERM:
         for m in pattern.finditer(text):
-            if _UP_TO.search(text[max(0, m.start() - 8) : m.start()]):
+            before = text[max(0, m.start() - 12) : m.start()]
+            if _AGE_BEFORE.search(before) or _AGE_AFTER.match(text[m.end() :]):
+                continue  # "потрапив у полон у віці 17 років": an age
+            if maximum and _UP_TO.search(before):
                 continue  # "faces up to eight years" is the maximum, not a sentence
+            if _RANGE.search(text[max(0, m.start() - 24) : m.start()]):
+                continue  # "from 13 to 23 years": a range of terms, no one term
             years = _number(m.group(1))
             if years is not None:
                 months = years * 12 + (int(m.group(2)) if m.group(2) else 0)

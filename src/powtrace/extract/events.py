@@ -50,7 +50,7 @@ _ITINERARY = {"transferred"}
 # the sentence's date is when the state held, not when the capture was.
 _STILL_HELD = re.compile(
     r"наход|оста[ёеюв]|перебува|перебув|залиша|вже\b|уже\b|в\s+плену\s|(?:у|в)\s+полоні\s|"
-    r"(?:він|вона|вони|он|она|они)\s",
+    r"(?:він|вона|вони|он|она|они)\s|(?:(?:was|were|been|being|is|are)\s+(?:\w+\s+)?)?(?:held|kept)\s",
     re.IGNORECASE,
 )
 
@@ -70,7 +70,9 @@ _WITH_OTHERS = re.compile(
 )
 # An exchange told as taking place: its subject is the exchange, not a person named before.
 _SWAP_HELD = re.compile(
-    r"відбу|пройш|провели|состоял|прош[её]л|прошли|произош|took\s+place|was\s+held|happened",
+    r"відбу|пройш|провели|провів|провела|провед|провёл|провел|произв|состоял|прош[её]л|прошли|"
+    r"произош|заверши|took\s+place|was\s+held|"
+    r"happened",
     re.IGNORECASE,
 )
 _GROUP_TYPES = {"exchanged", "released", "handed_over", "captured"}
@@ -82,6 +84,73 @@ _EXCHANGE_COUNT = re.compile(
     r"(\d{1,4})\s+[^\W\d]",
     re.IGNORECASE,
 )
+
+
+# A singular past verb (Russian, Ukrainian): a sentence without a subject is about one person.
+_SINGULAR_PAST = re.compile(
+    r"[^\W\d_]{2,}(?:вся|лся|лась|лася|ла|ів|ув|ив)(?![\w-])", re.IGNORECASE
+)
+# A trigger that tells a swap happened, not just names one ("після цього питання обміну").
+_SWAP_TOLD = re.compile(
+    _SWAP_HELD.pattern
+    + r"|обменя|обміня|swapped|exchanged|there\s|формул|формат|in\s+return|взам|натомість|"
+    r"\d\s*(?:на|-?for-?)\s*\d",
+    re.IGNORECASE,
+)
+# "There had been another prisoner swap", "был обмен": an exchange that is nobody's own.
+_THERE_WAS = re.compile(r"there\s|был\s+обмен|був\s+обмін", re.IGNORECASE)
+# A swap's formula: "200 на 200", "1,000-for-1,000"; its number is the head count on each side.
+_FORMULA = re.compile(r"(?<![\w,])(\d[\d,]{0,5})\s*(?:на|for|-for-)\s*(\d[\d,]{0,5})(?![\w,])")
+
+
+def _formula_size(sentence: str) -> int | None:
+    """The head count of a swap told by its formula ("по формуле «200 на 200»")."""
+    m = _FORMULA.search(sentence)
+    if m is None or m.group(1) != m.group(2):
+        return None
+    return int(m.group(1).replace(",", ""))
+
+
+def _another_swap(bare: EventProposal, told: EventProposal) -> bool:
+    """True when a bare exchange differs from a told one by its day or its head count."""
+    day = bare.date is not None and bare.date.precision == "day"
+    if day and bare.date != told.date:
+        return True
+    return bool(bare.group_size and told.group_size and bare.group_size != told.group_size)
+
+
+# "X is one of the N …", "X стал одним из …", "X — один з …": X belongs to the group after.
+_ONE_OF = re.compile(
+    r"(?<![\w-])(?:(?:is|was|became)\s+(?:also\s+)?one\s+of|стал\w*\s+одн\w+\s+из|"
+    r"один\s+из|одна\s+из|став\s+одним\s+з|стала\s+однією\s+з|один\s+з|одна\s+з)"
+    r"(?![\w-])[^,;:.]*$",
+    re.IGNORECASE,
+)
+
+
+# A person joined to a group: "Bondar and many of the other soldiers", "Петренко и другие бойцы".
+_AND_GROUP = re.compile(
+    r"\s*(?:and|и|і|та|й)\s+(?:(?:many|most|some|several|all|of|the|other|his|her|their|fellow|"
+    r"други\w*|інш\w+|остальн\w+|решта|ещё|еще|ще|многие|багато)\s+){0,4}",
+    re.IGNORECASE,
+)
+
+
+def _one_of(text: str, group: Ref, refs: list[Ref]) -> list[Ref]:
+    """The named person a sentence makes one of a group ("Hryhoriev is one of 200 POWs who …",
+    "Bondar and many of the other soldiers had been captured")."""
+    for r in refs:
+        if not r.entity or r.end > group.start:
+            continue
+        between = text[r.end : group.start]
+        if _ONE_OF.search(text, r.end, group.start) or _AND_GROUP.fullmatch(between):
+            return [r]
+    return []
+
+
+def _more_told(x: EventProposal, e: EventProposal) -> bool:
+    """True when x gives a day or a head count that e lacks."""
+    return bool((x.date and not e.date) or (x.group_size and not e.group_size))
 
 
 def _crowd(sentence: str, hit: Hit) -> re.Match[str] | None:
@@ -249,6 +318,8 @@ def attach(
     ]
     if after:
         return after[0]
+    if not before and _RELATIVE.search(text, hit.sentence.start, hit.start):
+        return None  # "…повернувся командир тральщика, який зник…": the clause's noun, unnamed
     if possessed is not None and possessed(text, None, hit):
         return None  # "Надію дав побратим Богдана, який повернувся": the comrade, unnamed
     persons = [r for r in previous if r.entity]
@@ -343,6 +414,17 @@ def _date_for(hit: Hit, dates: list[DateMention]) -> DateMention | None:
         for d in inside
         if lo <= d.start and d.end <= hit.end + 60 and not _comma_between(s, d, hit)
     ]
+    # "was detained in June and convicted … in March 2023": the date before belongs to the
+    # predicate before "and"; the trigger's own date follows it.
+    later = [
+        d for d in inside if hit.end <= d.start <= hit.end + 100 and not _comma_between(s, d, hit)
+    ]
+    if later:
+        same = [
+            d
+            for d in same
+            if d.start >= hit.end or not _AND.search(s.text, d.end - s.start, hit.start - s.start)
+        ] or later[:1]
     if same:
         return min(same, key=lambda d: abs(d.start - hit.start))
     if _WHEN.match(s.text, lo - s.start):
@@ -368,6 +450,7 @@ def _date_for(hit: Hit, dates: list[DateMention]) -> DateMention | None:
     return first if len(inside) == 1 and _REPORTED.search(s.text) else None
 
 
+_AND = re.compile(r"(?<![\w-])(?:and|и|і|й|та)(?![\w-])", re.IGNORECASE)
 # A verb of reporting that a date in another clause of the sentence may belong to.
 _REPORTED = re.compile(
     r"\b(?:announced|reported|said|confirmed|сообщил\w*|заявил\w*|объявил\w*|подтвердил\w*|"
@@ -402,14 +485,24 @@ def _place_for(hit: Hit, places: list[Candidate]) -> str | None:
     return inside[-1].text if inside else None
 
 
+# A return in a coffin is the body's: "came home, though, it was in a body bag".
+_BODY = re.compile(r"body\s+bag|coffin|\bгроб\w*|\bтрун\w+|\bцинк\w*", re.IGNORECASE)
+
+
 def propose(
     text: str, hit: Hit, ref: Ref | None, dates: list[DateMention], places: list[Candidate]
 ) -> EventProposal:
     """Build the proposal for one trigger attached to a referent."""
+    if hit.type == "handed_over" and _BODY.search(hit.sentence.text):
+        hit = replace(hit, type="body_repatriated")
     kind = event_type(hit.type)
     s = hit.sentence
     date = None if hit.undated else _date_for(hit, dates)
-    details = details_for(hit.type, s.text, set(kind.details))
+    # The term told after the trigger is its own ("у віці 17 років … засудили на 10 років").
+    allowed = set(kind.details)
+    details = details_for(hit.type, s.text, allowed)
+    if "term_months" in allowed:
+        details |= details_for(hit.type, text[hit.start : s.end], allowed)
     return EventProposal(
         type=hit.type,
         corpus_type=kind.corpus,
@@ -876,12 +969,43 @@ def extract_events(
         for hit in find_hits(lang, s):
             agentive = bool(lex.agentive and lex.agentive.search(text, hit.start, hit.end))
             ref = attach(text, hit, mine, previous, agentive, inverted, possessed)
-            if hit.type == "exchanged" and not mine and _SWAP_HELD.search(text, hit.start, hit.end):
+            if hit.type == "exchanged" and _THERE_WAS.match(text, hit.start):
+                ref = Ref(hit.start, hit.end, None)  # "there had been another swap": nobody's own
+                bare.add(hit.start)
+            elif (
+                hit.type == "exchanged" and not mine and _SWAP_HELD.search(text, hit.start, hit.end)
+            ):
                 # "Минулого тижня відбувся черговий обмін": the exchange itself, nobody's own
                 ref = Ref(hit.start, hit.end, None)
                 bare.add(hit.start)
-            if ref is None and not mine and narrator is not None:
+            if (
+                ref is None
+                and not mine
+                and narrator is not None
+                and not _RELATIVE.search(text, s.start, hit.start)
+            ):
                 ref = narrator  # "Потом привезли в лагерь." in a testimony: the narrator
+            if (
+                ref is None
+                and not mine
+                and lang != "en"
+                and _SINGULAR_PAST.search(hit.trigger_text(text))
+            ):
+                # "В Україну повернувся під час обміну": no subject; the man told of just before
+                back = [r for i in (2, 3) for r in refs.get(s.index - i, []) if r.entity]
+                back = [r for r in back if r.entity not in bystanders and not r.possessor]
+                ref = back[-1] if back and s.index >= 2 and not refs.get(s.index - 1) else None
+            if (
+                ref is None
+                and hit.type == "exchanged"
+                and _SWAP_TOLD.search(hit.trigger_text(text))
+            ):
+                # "Россия и Украина провели первый этап обмена": a swap is a group event even
+                # when the sentence names nobody who went through it
+                ref = Ref(hit.start, hit.end, None)
+                bare.add(hit.start)
+            if hit.type == "exchanged" and ref and not (ref.entity or ref.members or ref.size):
+                ref = replace(ref, size=_formula_size(s.text))  # "по формуле «200 на 200»"
             if ref is None:
                 continue  # nobody it happened to: a generic statement ("torture was systematic")
             group = ref.entity is None and not ref.members
@@ -894,6 +1018,19 @@ def extract_events(
                     out.append(propose(text, hit, replace(ref, entity=member), dates, places))
                 continue
             out.append(propose(text, hit, ref, dates, places))
+            # "В Україну повернувся під час обміну": the return home is told in the same words
+            said = _HOME.search(text, max(s.start, hit.start - 16), hit.end)
+            # (English tells it apart: "returned home in an exchange"; "who came home in an
+            # exchange" is background, which the English return triggers leave out.)
+            home = hit.type == "exchanged" and said is not None and lang != "en"
+            home_hit = replace(
+                hit, type="handed_over", start=min(hit.start, said.start()) if said else hit.start
+            )
+            if home:
+                out.append(propose(text, home_hit, ref, dates, places))
+            if not ref.entity:
+                # "Hryhoriev is one of more than 200 POWs who have died": his event too
+                out += [propose(text, hit, r, dates, places) for r in _one_of(text, ref, mine)]
             others_with = _crowd(s.text, hit) if ref.entity else None
             if others_with:
                 # "обміняли разом із ще 74 захисниками": the others went through it too
@@ -905,16 +1042,126 @@ def extract_events(
                 others = coordinated(text, ref, mine, titles) + gapped(text, hit, ref, mine)
                 for other in others:
                     out.append(propose(text, hit, other, dates, places))
+                    if home:
+                        out.append(propose(text, home_hit, other, dates, places))
     # A bare "an exchange took place" next to another report of a group exchange (a headline
     # over its lead) is that exchange told again.
-    told_swaps = [e for e in out if e.type == "exchanged" and e.trigger.start not in bare]
+    # One told with its own day or head count ("The last exchange happened on January 31",
+    # "обмен «200 на 200»") is another exchange.
+    # Of two bare ones, the one with less said (no day, no head count) is the other told again.
+    swaps = [e for e in out if e.type == "exchanged"]
     out = [
         e
         for e in out
         if e.trigger.start not in bare
-        or not any(abs(x.evidence.start - e.evidence.start) < 600 for x in told_swaps)
+        or not any(
+            x is not e
+            and abs(x.evidence.start - e.evidence.start) < 600
+            and not _another_swap(e, x)
+            and not _more_told(e, x)
+            and (x.trigger.start not in bare or _more_told(x, e))
+            for x in swaps
+        )
     ]
     if lex.among is not None:
         out += _among_returned(text, sentences, refs, out, lex, bystanders)
+    out += _listed_terms(text, sentences, refs, out, dates, places, bystanders)
     out = _counted_then_named(out, sentences)
+    out = _group_told_again(out, sentences)
     return dedupe(_dates_told_before(_home_with_exchange(text, out), sentences, dates))
+
+
+_GROUP_REACH = 2  # sentences around a counted group in which an uncounted one is it again
+
+
+def _group_told_again(
+    events: list[EventProposal], sentences: list[Sentence]
+) -> list[EventProposal]:
+    """An uncounted group's event next to a counted group's event of the same type is that
+    event told again (a headline over its lead, "Вдалося повернути 200 військових. … Також в
+    Україну змогли повернути військовослужбовців Нацгвардії"), unless its day differs."""
+    index = {s.start: s.index for s in sentences}
+    counted = [e for e in events if e.person_id is None and e.group_size]
+    out = []
+    for e in events:
+        if e.person_id is None and not e.group_size:
+            here = index.get(e.evidence.start, -99)
+            if (
+                here == 0
+                and e.date is None
+                and any(
+                    x.type == e.type
+                    and x.person_id is None
+                    and 0 < index.get(x.evidence.start, -1) <= 3
+                    for x in events
+                )
+            ):
+                continue  # a headline over the lead that tells the same group's event
+            if any(
+                x.type == e.type
+                and abs(index.get(x.evidence.start, -999) - here) <= _GROUP_REACH
+                and not (e.date is not None and e.date.precision == "day" and e.date != x.date)
+                for x in counted
+            ):
+                continue
+        out.append(e)
+    return out
+
+
+# A list item of a verdict: "Дмитро Федченко – 15 років", "Andriy Shevchuk: 22 years",
+# "Дмитра Федченка до 15 років колонії" (the verb in the line before).
+_TERM_ITEM = re.compile(
+    r"(?:\s[—–-]|:|(?<![\w-])до)\s*(?:\d{1,2})\s+(?:years?|лет|года?|год|років|роки|рік|року)"
+    r"(?![\w-])(?!\s+old)",
+    re.IGNORECASE,
+)
+_LIST_REACH = 3  # sentences after a verdict (or its last list item) that may list its terms
+_VERDICT_TYPES = {"sentenced", "convicted"}
+# A verdict told with nobody attached ("Всього суд засудив:", "received the following terms:").
+_VERDICT_WORDS = re.compile(
+    r"засуди|осуди|приговор|вирок|sentenced|sentences|convicted|following\s+terms|"
+    r"такие\s+сроки|такі\s+терміни",
+    re.IGNORECASE,
+)
+
+
+def _listed_terms(
+    text: str,
+    sentences: list[Sentence],
+    refs: dict[int, list[Ref]],
+    events: list[EventProposal],
+    dates: list[DateMention],
+    places: list[Candidate],
+    bystanders: frozenset[str] | set[str],
+) -> list[EventProposal]:
+    """Sentences for the persons a list after a verdict names with their terms ("Суд призначив
+    їм такі терміни: … Микола Чуприна, Тарас Радченко – 20 років"): each one was sentenced."""
+    out: list[EventProposal] = []
+    items = [m.start() for m in _TERM_ITEM.finditer(text)]
+    if not items:
+        return out  # no list of terms: most texts
+    told = {e.evidence.start for e in events if e.type in _VERDICT_TYPES}
+    told |= {m.start() for m in _VERDICT_WORDS.finditer(text)}
+    reach = -1
+    for s in sentences:
+        if any(s.start <= t < s.end for t in told):
+            reach = s.index + _LIST_REACH
+        if s.index > reach:
+            continue
+        first = next((t for t in items if s.start <= t < s.end), None)
+        if first is None:
+            continue
+        at = first
+        named = [
+            r
+            for r in refs.get(s.index, [])
+            if r.entity and r.entity not in bystanders and not r.pronoun and r.end <= at
+        ]
+        if not named:
+            continue
+        reach = s.index + _LIST_REACH  # the list goes on
+        term = _TERM_ITEM.match(text, at)
+        assert term is not None
+        hit = Hit("sentenced", at, term.end(), s)
+        out += [propose(text, hit, r, dates, places) for r in named]
+    return out

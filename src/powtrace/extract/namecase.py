@@ -82,7 +82,26 @@ _ENDINGS = (
     ("цкого", "цкий", "m", "gent"),
     ("енка", "енко", "m", "gent"),
     ("енку", "енко", "m", "datv"),
+    # A fleeting vowel: Лубинец → Лубинца, Лубинцом; Таранець → Таранця, Таранцем.
+    ("ца", "ец", "m", "gent"),
+    ("цу", "ец", "m", "datv"),
+    ("цом", "ец", "m", "ablt"),
+    ("ця", "ець", "m", "gent"),
+    ("цю", "ець", "m", "datv"),
+    ("цеві", "ець", "m", "datv"),
+    ("цем", "ець", "m", "ablt"),
 )
+# Any other surname on a consonant, in an oblique case (Шолік → Шоліка, Шоліку, Шоліком):
+# a weak reading that lets an unknown surname agree with the given name's case.
+_CONSONANT_ENDINGS = (
+    ("а", "gent"),
+    ("а", "accs"),
+    ("у", "datv"),
+    ("ові", "datv"),
+    ("ом", "ablt"),
+)
+_CONSONANT = re.compile(r"[бвгґджзклмнпрстфхцчшщ]$")
+_APOSTROPHES = str.maketrans("’ʼ", "''")
 
 
 # Common given names the Ukrainian dictionary knows only as common nouns (богдан) or not at all,
@@ -106,6 +125,13 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
     """Name-like readings of a capitalised word, most probable first."""
     low = word.lower()
     out: list[Reading] = []
+    # The dictionaries spell the Ukrainian apostrophe ' (П'ятигорець); texts often use ’ or ʼ.
+    mark = next((c for c in "’ʼ" if c in word), None)
+    if mark is not None:
+        return tuple(
+            Reading(r.kind, r.gender, r.case, r.nominative.replace("'", mark), r.score)
+            for r in readings(word.translate(_APOSTROPHES), lang)
+        )
     found = parses(low, lang)
     # "Анне" is the dative of Анна far more often than the indeclinable French name: when a
     # word declines as a name, its indeclinable readings count for little.
@@ -133,6 +159,11 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
         for ending, nom, gender, case in _ENDINGS:
             if low.endswith(ending) and len(low) > len(ending) + 2:
                 out.append(Reading("Surn", gender, case, _capital(low[: -len(ending)] + nom), 0.2))
+        given = any(r.kind == "Name" and r.score >= 0.6 for r in out)  # "Татьяна" is no Татьян
+        for ending, case in () if given else _CONSONANT_ENDINGS:
+            stem = low[: -len(ending)]
+            if low.endswith(ending) and len(stem) > 2 and _CONSONANT.search(stem):
+                out.append(Reading("Surn", "m", case, _capital(stem), 0.1))
         out.append(Reading("Surn", None, "nomn", _capital(low), 0.15))
     if _PATRONYMIC.search(low) and not any(r.kind == "Patr" for r in out):
         out.append(Reading("Patr", None, "nomn", _capital(low), 0.1))
@@ -192,6 +223,8 @@ def nominative(
             score *= 3
         if "Name" in kinds:
             score *= 2
+        if kinds[0] == "Name":
+            score *= 1.5  # "Андрій Шолік" is the usual order, "Шолік Андрій" the rarer one
         if best is None or score > best[0]:
             best = (score, combo)
     assert best is not None  # product() of non-empty options always yields a combination

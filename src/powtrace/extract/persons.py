@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from powtrace.extract.lexicon import PersonLexicon, latin_given_names, person_lexicon
-from powtrace.extract.namecase import nominative, parses, readings
+from powtrace.extract.namecase import Reading, nominative, parses, readings
 from powtrace.extract.ner import Candidate
 from powtrace.extract.text import WORD, fold
 
@@ -80,18 +80,32 @@ def _gender_hint(text: str, end: int, lang: str) -> str | None:
     return None
 
 
-_LAST_WORD = re.compile(r"([а-яёіїєґ'’ʼ-]+)\s$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"([а-яёіїєґ0-9'’ʼ-]+)\s$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([а-яёіїєґ'’ʼ-]+)", re.IGNORECASE)
+# What may stand before a name that opens a sentence or a paragraph.
+_OPENS = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[—–]\s+)$")
 
 
-def _case_hint(text: str, start: int, lang: str, lex: PersonLexicon) -> str | None:
-    """gent when a common noun stands right before a Cyrillic name ("История Евгения Смагина",
-    "дело Валерия Петрова"): the name is its possessor, so "Евгения" is Евгений's genitive
-    rather than Евгения in the nominative. Titles ("адвокат Евгения …") decide nothing."""
+def _case_hint(text: str, start: int, lang: str, lex: PersonLexicon, end: int = -1) -> str | None:
+    """gent when a common noun or an adjective in the genitive stands right before a Cyrillic
+    name ("История Евгения Смагина", "сестра 22-летнего Анвара Султанова"): the name is its
+    possessor, so "Евгения" is Евгений's genitive rather than Евгения in the nominative. Titles
+    ("адвокат Евгения …") decide nothing. nomn when the name opens a sentence and a verb in the
+    singular follows ("Эльмира Баранова держит …"): the subject."""
     m = _LAST_WORD.search(text, max(0, start - 40), start)
-    if m is None or lex.titles.fullmatch(m.group(1)):
+    if m is None:
+        if end >= 0 and _OPENS.search(text[max(0, start - 3) : start]) is not None:
+            nxt = _NEXT_WORD.match(text, end)
+            found = parses(nxt.group(1).lower(), lang) if nxt else ()
+            if found and {"VERB", "sing"} <= found[0].tag.grammemes:
+                return "nomn"
+        return None
+    if lex.titles.fullmatch(m.group(1)):
         return None
     found = parses(m.group(1).lower(), lang)
     tags = found[0].tag.grammemes if found else frozenset()
+    if tags & {"ADJF", "PRTF"} and "gent" in tags and not any("nomn" in p.tag for p in found[:3]):
+        return "gent"
     if "NOUN" not in tags or tags & {"Name", "Surn", "Geox", "Orgn"}:
         return None
     return "gent"
@@ -147,7 +161,8 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
             if not any(readings(w, lang) for w in words):
                 continue
             hint = _gender_hint(text, end, lang)
-            nom = nominative(tuple(words[:3]), lang, hint, _case_hint(text, start, lang, lex))
+            case = _case_hint(text, start, lang, lex, end)
+            nom = nominative(tuple(words[:3]), lang, hint, case)
             if nom.given is None and nom.patronymic is None:
                 continue  # no given name or patronymic: a place or organisation, not a person
             given, surname, gender, full = nom.given, nom.surname, nom.gender, nom.text
@@ -335,21 +350,58 @@ _KIN_REACH = 4  # words between a kinship noun and the given name it introduces
 _STOP = frozenset('.;:!?—–«»"“”()')
 
 
-def _given_nominative(word: str, lang: str) -> tuple[str, str | None] | None:
-    """The nominative and gender of a given name, or None when `word` is not one."""
+def _given_nominative(
+    word: str, lang: str, cases: frozenset[str] = frozenset(), gender: str | None = None
+) -> tuple[str, str | None] | None:
+    """The nominative and gender of a given name, or None when `word` is not one. `cases` and
+    `gender` are those of a kinship noun before it in an oblique case ("сына Эрнеста": Эрнест,
+    not Эрнеста), which an apposition agrees with."""
     if lang == "en":
         return (word, None) if word.lower() in latin_given_names() else None
-    # A form that can be the nominative is read as one ("сестра Юлія": Юлія, not Юлій's genitive).
+    # A form that can be the nominative is read as one ("сестра Юлія": Юлія, not Юлій's genitive);
+    # else a genitive ("чоловік Анастасії": Анастасія, not the locative of Анастасій).
     names = [r for r in readings(word, lang) if r.kind == "Name" and r.score >= 0.3]
-    for r in sorted(names, key=lambda r: r.case != "nomn"):
+
+    def rank(r: Reading) -> tuple[bool, bool, bool, bool]:
+        agrees = r.case in cases and gender in (None, r.gender)
+        return (bool(cases) and not agrees, r.case != "nomn", r.case != "gent", False)
+
+    for r in sorted(names, key=rank):
         return r.nominative, r.gender
     return None
 
 
+def _kin_case(noun: str, lang: str) -> tuple[frozenset[str], str | None]:
+    """The oblique cases and the gender of a kinship noun ("сына": gent, accs; m), or no cases
+    when it may be the nominative ("сестра", "мати")."""
+    if lang == "en" or not noun.strip():
+        return frozenset(), None
+    found = parses(noun.split()[-1].lower(), lang)[:3]
+    if not found or any("nomn" in p.tag for p in found):
+        return frozenset(), None
+    cases = frozenset(
+        c for p in found for c in ("gent", "datv", "accs", "ablt", "loct") if c in p.tag
+    )
+    tags = found[0].tag
+    return cases, "m" if "masc" in tags else "f" if "femn" in tags else None
+
+
+def _oblique_only(word: str, name: str, lang: str) -> bool:
+    """True when every reading of `word` as the given name `name` is in a possessor case
+    ("Миколи", "Эрнеста" for Эрнест): a kinship noun before it is someone else's."""
+    if lang == "en":
+        return False
+    mine = [
+        r for r in readings(word, lang) if r.kind == "Name" and fold(r.nominative) == fold(name)
+    ]
+    return bool(mine) and all(r.case in ("gent", "accs") for r in mine)
+
+
 def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     """Persons named by a given name alone where a cue says it is one: after a kinship noun ("жены
-    Смирнова Марины", "his sister, Maria") or before a pseudonym note ("Oleg (not his real name)").
-    Each one's later mentions by that name (in any case form) are added."""
+    Смирнова Марины", "his sister, Maria", "шукає сина — Олександра") or before a pseudonym note
+    ("Oleg (not his real name)"). Each one's later mentions by that name (in any case form) are
+    added."""
     lex = person_lexicon(lang)
     taken = [span for e in entities for span in e.mentions]
     known = {fold(e.given) for e in entities if e.given}
@@ -358,12 +410,12 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
     def free(a: int) -> bool:
         return not any(x <= a < y for x, y in taken)
 
-    def add(word: re.Match[str], base: int) -> None:
+    def add(word: re.Match[str], base: int, kin: str = "") -> None:
         a, b = base + word.start(), base + word.end()
         after = text[b : b + 2]
         if not free(a) or (after[:1] == " " and after[1:2].isupper()):
             return  # part of a fuller name
-        nom = _given_nominative(word.group(0), lang)
+        nom = _given_nominative(word.group(0), lang, *_kin_case(kin, lang))
         if nom is None or fold(nom[0]) in known or fold(nom[0]) in found:
             return
         if lang != "en" and any(
@@ -377,10 +429,12 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
     for cue in lex.roles["relative"].finditer(text):
         window = text[cue.end() : cue.end() + 70]
         for n, tok in enumerate(_TOKEN.finditer(window)):
+            if n == 0 and tok.group(0) in "—–":
+                continue  # "шукає сина — Олександра"
             if n > _KIN_REACH or tok.group(0) in _STOP:
                 break
             if _CAPITAL.fullmatch(tok.group(0)) and free(cue.end() + tok.start()):
-                add(tok, cue.end())
+                add(tok, cue.end(), cue.group(0))
                 break
     for pattern in lex.pseudonym:
         for m in pattern.finditer(text):
@@ -392,12 +446,18 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
     for tok in _CAPITAL.finditer(text):
         if not free(tok.start()):
             continue
-        nom = _given_nominative(tok.group(0), lang)
-        e = found.get(fold(nom[0])) if nom else None
+        word = tok.group(0)
+        if lang == "en":
+            names = [word] if word.lower() in latin_given_names() else []
+        else:
+            names = [r.nominative for r in readings(word, lang) if r.kind == "Name"]
+        e = next((found[fold(n)] for n in names if fold(n) in found), None)
         if e is not None:
             e.mentions.append(tok.span())
-            if tok.group(0) != e.surface and tok.group(0) not in e.variants:
-                e.variants.append(tok.group(0))
+            if _oblique_only(word, e.name, lang):
+                e.genitive.add(tok.start())
+            if word != e.surface and word not in e.variants:
+                e.variants.append(word)
     return [e for e in found.values() if e.mentions]
 
 

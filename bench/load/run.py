@@ -89,7 +89,7 @@ async def _user(
     start, until = window
     rng = random.Random(seed)
     stats: dict[str, Any] = {k: [] for k in KINDS} | {"errors": {k: 0 for k in KINDS}}
-    stats["writes_ok"] = stats["reads_ok"] = 0
+    stats["writes_ok"] = stats["reads_ok"] = stats["searches_ok"] = 0
     mine = plan["findings"][index :: plan["users"]]
     status = {f: plan["status"][f] for f in mine}
     limits = httpx.Limits(max_connections=2)
@@ -109,6 +109,7 @@ async def _user(
                     q = f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}"
                     r = await user.get(f"/search?q={q}")
                     ok = r.status_code == 200
+                    stats["searches_ok"] += ok
                 elif kind == "person":
                     r = await user.get(f"/persons/{rng.choice(plan['persons'])}")
                     ok = r.status_code == 200
@@ -169,8 +170,8 @@ def _landed(home: Path | None, url: str | None, since: str) -> dict[str, int]:
     engine = _engine(home, url)
     with engine.connect() as conn:
         q = sa.text(
-            "SELECT action, count(*) FROM audit_log WHERE at >= :since "
-            "AND actor LIKE :who GROUP BY action"
+            "SELECT CASE WHEN entity = 'search' THEN 'search ' || action ELSE action END, "
+            "count(*) FROM audit_log WHERE at >= :since AND actor LIKE :who GROUP BY 1"
         )
         got = dict(conn.execute(q, {"since": since, "who": "lawyer%"}).all())
     engine.dispose()
@@ -271,6 +272,7 @@ def main() -> None:
     )
     writes_ok = sum(r["writes_ok"] for r in results)
     reads_ok = sum(r["reads_ok"] for r in results)
+    searches_ok = sum(r["searches_ok"] for r in results)
     landed = _landed(a.home, a.db_url, since)
     if a.skip_verify:
         report: dict[str, Any] = {"ok": True, "entries": "not verified"}
@@ -292,7 +294,9 @@ def main() -> None:
     print(
         f"\nstatus changes acknowledged to users: {writes_ok}; audited updates: "
         f"{landed.get('update', 0)}\nperson pages served: {reads_ok}; audited reads: "
-        f"{landed.get('read', 0)}\naudit verify: {'ok' if report.get('ok') else 'FAILED'} "
+        f"{landed.get('read', 0)}\nsearches served: {searches_ok}; audited searches (those "
+        f"showing restricted persons): {landed.get('search read', 0)}\n"
+        f"audit verify: {'ok' if report.get('ok') else 'FAILED'} "
         f"({report.get('entries')} entries)"
     )
     if landed.get("update", 0) != writes_ok or not report.get("ok"):

@@ -71,3 +71,20 @@ def test_account_changes_are_audited_and_verified(web: Web) -> None:
         conn.rollback()
     assert not report.ok
     assert any("account" in p.message for p in report.problems)
+
+
+def test_the_audit_page_narrows_to_one_record_for_administrators(web: Web) -> None:
+    analyst = signed_in(web, "analyst")
+    analyst.get(f"/persons/{web.restricted_person}")
+    admin = signed_in(web, "administrator")
+    person_page = admin.get(f"/persons/{web.restricted_person}")
+    assert f'href="/audit?record={web.restricted_person}"' in person_page.text
+    assert "/audit?record=" not in analyst.get(f"/persons/{web.restricted_person}").text
+    page = admin.get("/audit", params={"record": web.restricted_person})
+    assert page.status_code == 200
+    rows = page.text.split("<tbody>")[1].split("</tbody>")[0]
+    assert rows.count("<tr>") == len(_entries(web, entity_id=web.restricted_person)) >= 3
+    assert "analyst" in rows and web.sealed_person not in rows
+    too_long = admin.get("/audit", params={"record": "p-" + "x" * 40})
+    assert too_long.status_code == 400 and "at most 40 characters" in too_long.text
+    assert analyst.get("/audit", params={"record": web.restricted_person}).status_code == 403

@@ -43,7 +43,7 @@ from powtrace.domain.visibility import Visibility
 from powtrace.store.store import Store
 from powtrace.store.verify import verify_store
 from powtrace.workflows import demo as demo_flow
-from powtrace.workflows import registry
+from powtrace.workflows import overview, registry
 
 app = typer.Typer(
     name="powtrace",
@@ -55,7 +55,7 @@ app = typer.Typer(
 app.add_typer(person_app, name="person")
 app.add_typer(event_app, name="event")
 app.add_typer(source_app, name="source")
-audit_app = typer.Typer(help="Check the audit chain.", no_args_is_help=True)
+audit_app = typer.Typer(help="Check and read the audit chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 app.command("serve")(serve)
 app.command("ingest")(ingest)
@@ -230,6 +230,28 @@ def audit_verify(as_json: JsonOpt = False) -> None:
             err_console.print(f"[red]audit:[/] {escape(problem.message)}", soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
+
+
+@audit_app.command("log")
+def audit_log(
+    record: Annotated[
+        str | None,
+        typer.Option(
+            help="Only entries about this record id: changes, reads, searches showing it."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10000)] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """The newest audit entries: who did what to which record, and when."""
+    if record is not None and not 0 < len(record.strip()) <= 40:
+        raise typer.BadParameter("a record id has 1 to 40 characters", param_hint="--record")
+    with opened_store() as store:
+        entries = overview.audit_entries(store, limit, record=record and record.strip())
+    if as_json:
+        print_json(entries)
+    else:
+        render.audit_entries(entries, record)
 
 
 def main() -> None:

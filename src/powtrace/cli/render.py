@@ -10,6 +10,7 @@ from powtrace.cli.common import console
 from powtrace.domain.model import Event, Person, Source
 from powtrace.domain.vocab import event_type
 from powtrace.lifecycle import Lifecycle, status_label
+from powtrace.workflows.overview import AuditRow
 from powtrace.workflows.registry import PersonRow, PersonView, SearchHit
 
 
@@ -158,3 +159,15 @@ def withheld(view: PersonView) -> None:
         console.print(
             f"[dim]{w.records} record(s) and {w.fields} field(s) are withheld at your clearance.[/]"
         )
+
+
+def audit_entries(entries: list[AuditRow], record: str | None) -> None:
+    if not entries:
+        console.print(f"No audit entries about '{escape(record)}'." if record else "No entries.")
+        return
+    table = Table(title=f"Audit entries about {escape(record)}" if record else "Audit entries")
+    for col in ("#", "when", "who", "action", "record"):
+        table.add_column(col, no_wrap=col in ("#", "when"))
+    for e in entries:
+        table.add_row(str(e.seq), e.at, escape(e.actor), e.action, f"{e.entity} {e.entity_id}")
+    console.print(table)

@@ -7,6 +7,7 @@ restricted or sealed record. They name no one, so computing them is not audited 
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -233,8 +234,15 @@ def activity(store: Store, days: int = 14) -> list[tuple[str, int, int]]:
     return [(d.isoformat(), c[0], c[1]) for d, c in sorted(counts.items())]
 
 
-def audit_entries(store: Store, limit: int = 50, before: int | None = None) -> list[AuditRow]:
-    """The newest audit entries (who, when, what), before sequence number ``before``."""
+def audit_entries(
+    store: Store, limit: int = 50, before: int | None = None, record: str | None = None
+) -> list[AuditRow]:
+    """The newest audit entries (who, when, what), before sequence number ``before``.
+
+    With ``record`` (an id), only the entries about that record: its changes, its reads, and
+    the name searches that showed it (they list what they showed, see
+    ``writes.record_search_read``), so an administrator can answer "who has seen this person".
+    """
     q = sa.select(
         audit_log.c.seq,
         audit_log.c.at,
@@ -245,5 +253,12 @@ def audit_entries(store: Store, limit: int = 50, before: int | None = None) -> l
     ).order_by(audit_log.c.seq.desc())
     if before is not None:
         q = q.where(audit_log.c.seq < before)
+    if record is not None:
+        shown = sa.and_(
+            audit_log.c.entity == "search",
+            audit_log.c.entity_id == "persons",  # indexed: the LIKE reads search entries only
+            audit_log.c.after.contains(json.dumps(record), autoescape=True),
+        )
+        q = q.where(sa.or_(audit_log.c.entity_id == record, shown))
     with store.reading() as conn:
         return [AuditRow(*r) for r in conn.execute(q.limit(limit))]

@@ -7,7 +7,7 @@ import secrets
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from powtrace.domain.errors import ConflictError, NotFoundError, ValidationError
+from powtrace.domain.errors import N_, ConflictError, NotFoundError, ValidationError
 from powtrace.store import accounts
 from powtrace.store.accounts import LOCALES, Role
 from powtrace.web import labels
@@ -19,6 +19,7 @@ from powtrace.workflows import overview
 
 router = APIRouter()
 PAGE = 50
+MAX_ID = 40  # the length of every id column
 
 
 def new_password() -> str:
@@ -28,14 +29,22 @@ def new_password() -> str:
 
 
 @router.get("/audit")
-def audit_log(request: Request, ctx: AdminDep, before: int | None = None) -> Response:
-    """The audit log, newest first, with recent sign-in attempts."""
+def audit_log(
+    request: Request, ctx: AdminDep, before: int | None = None, record: str = ""
+) -> Response:
+    """The audit log, newest first, with recent sign-in attempts; ``record`` narrows it to the
+    entries about one record (its changes, its reads, the searches that showed it)."""
     store = store_of(request)
-    entries = overview.audit_entries(store, PAGE, before)
+    form = Form({"record": record.strip()})
+    if len(form.get("record")) > MAX_ID:
+        form.error("record", gettext(request, N_("A record id is at most 40 characters.")))
+    wanted = form.get("record") or None
+    entries = overview.audit_entries(store, PAGE, before, wanted) if form.ok else []
     with store.reading() as conn:
         attempts = accounts.recent_attempts(conn, 20)
     older = entries[-1].seq if len(entries) == PAGE else None
-    return render(request, "audit.html", {"entries": entries, "older": older, "attempts": attempts})
+    context = {"entries": entries, "older": older, "attempts": attempts, "form": form}
+    return render(request, "audit.html", context, 200 if form.ok else 400)
 
 
 def _accounts_page(request: Request, form: Form, status: int = 200, **extra: object) -> Response:

@@ -10,17 +10,8 @@ import pytest
 
 from powtrace.domain.dates import PartialDate
 from powtrace.extract import extract
-from powtrace.extract.model import ExtractionResult
 
-
-def _events(result: ExtractionResult, name: str, type_: str) -> list:
-    ids = {p.id for p in result.persons if name in p.name}
-    return [e for e in result.events if e.person_id in ids and e.type == type_]
-
-
-def _groups(result: ExtractionResult, type_: str) -> list:
-    return [e for e in result.events if e.person_id is None and e.type == type_]
-
+from .support import events_of, group_events
 
 # Each leg of a journey told without a verb, or with one the lexicon lacked, is a transfer.
 ITINERARIES = [
@@ -56,7 +47,7 @@ ITINERARIES = [
 
 @pytest.mark.parametrize(("lang", "text", "name", "legs"), ITINERARIES)
 def test_each_leg_of_an_itinerary_is_a_transfer(lang: str, text: str, name: str, legs: int) -> None:
-    assert len(_events(extract(text, None, lang), name, "transferred")) == legs
+    assert len(events_of(extract(text, None, lang), name, "transferred")) == legs
 
 
 # Where they were held, told after "then", is no journey: "Потім у колонії нас били".
@@ -81,7 +72,7 @@ def test_then_in_a_place_is_not_a_transfer(lang: str, text: str) -> None:
     ],
 )
 def test_taken_without_captivity_word_is_a_capture(lang: str, text: str, name: str) -> None:
-    assert _events(extract(text, None, lang), name, "captured")
+    assert events_of(extract(text, None, lang), name, "captured")
 
 
 @pytest.mark.parametrize(
@@ -112,13 +103,13 @@ def test_other_takings_are_no_capture(lang: str, text: str) -> None:
 def test_captivity_told_as_a_state_is_a_capture_without_a_date(
     lang: str, text: str, name: str
 ) -> None:
-    (event,) = _events(extract(text, None, lang), name, "captured")
+    (event,) = events_of(extract(text, None, lang), name, "captured")
     assert event.date is None
 
 
 def test_a_state_with_since_keeps_its_date() -> None:
     text = "Олег Рябченко перебуває в полоні з травня 2023 року."
-    (event,) = _events(extract(text, None, "uk"), "Рябченко", "captured")
+    (event,) = events_of(extract(text, None, "uk"), "Рябченко", "captured")
     assert event.date is not None and event.date.year == 2023
 
 
@@ -150,13 +141,13 @@ def test_uncounted_group_in_a_present_relative_clause_is_generic() -> None:
 )
 def test_returned_from_captivity_without_home_is_a_release(lang: str, text: str, name: str) -> None:
     result = extract(text, None, lang)
-    assert _events(result, name, "released")
-    assert not _events(result, name, "handed_over")
+    assert events_of(result, name, "released")
+    assert not events_of(result, name, "handed_over")
 
 
 def test_returned_home_from_captivity_stays_a_return_home() -> None:
     result = extract("Олег Рябченко повернувся додому з полону.", None, "uk")
-    assert _events(result, "Рябченко", "handed_over")
+    assert events_of(result, "Рябченко", "handed_over")
 
 
 @pytest.mark.parametrize(
@@ -169,29 +160,29 @@ def test_returned_home_from_captivity_stays_a_return_home() -> None:
 )
 def test_a_crowd_sharing_a_persons_exchange_is_a_group_event(lang: str, text: str) -> None:
     result = extract(text, None, lang)
-    (group,) = _groups(result, "exchanged")
+    (group,) = group_events(result, "exchanged")
     assert group.group_size == 40
 
 
 def test_a_crowd_of_cellmates_shares_nothing() -> None:
     result = extract("Oleg Ryabov shared a cell with 20 men in Taganrog.", None, "en")
-    assert not _groups(result, "exchanged")
+    assert not group_events(result, "exchanged")
 
 
 def test_came_home_and_handed_back_to_the_country_are_returns_home() -> None:
     text = "Private Oleg Ryabov came home in the exchange of 3 May."
-    assert _events(extract(text, None, "en"), "Ryabov", "handed_over")
+    assert events_of(extract(text, None, "en"), "Ryabov", "handed_over")
     text = (
         "Private Oleg Ryabov was captured in 2023. In May he was handed back to Russia in a swap."
     )
-    assert _events(extract(text, None, "en"), "Ryabov", "handed_over")
+    assert events_of(extract(text, None, "en"), "Ryabov", "handed_over")
 
 
 def test_came_home_in_a_relative_clause_or_on_leave_is_no_return() -> None:
     text = "Private Oleg Ryabov came home on leave in May."
-    assert not _events(extract(text, None, "en"), "Ryabov", "handed_over")
+    assert not events_of(extract(text, None, "en"), "Ryabov", "handed_over")
     text = "Three soldiers who came home last year were sentenced on Tuesday."
-    assert not _groups(extract(text, None, "en"), "handed_over")
+    assert not group_events(extract(text, None, "en"), "handed_over")
 
 
 def test_a_crowd_coming_home_in_a_persons_exchange_is_theirs() -> None:
@@ -200,8 +191,8 @@ def test_a_crowd_coming_home_in_a_persons_exchange_is_theirs() -> None:
         "came home."
     )
     result = extract(text, None, "en")
-    assert _events(result, "Ryabov", "handed_over")
-    assert not _groups(result, "handed_over")
+    assert events_of(result, "Ryabov", "handed_over")
+    assert not group_events(result, "handed_over")
 
 
 def test_a_groups_release_in_an_exchange_is_that_exchange() -> None:
@@ -212,13 +203,13 @@ def test_a_groups_release_in_an_exchange_is_that_exchange() -> None:
 
 def test_a_negation_does_not_reach_past_and_then() -> None:
     text = "Oleg Ryabov was held in a garage without water and then driven to the colony in a van."
-    assert _events(extract(text, None, "en"), "Ryabov", "transferred")
+    assert events_of(extract(text, None, "en"), "Ryabov", "transferred")
 
 
 def test_a_hypothesis_still_reaches_past_and_then() -> None:
     text = "His wife fears Oleg Ryabov might be swapped and then sent back to the front."
     result = extract(text, None, "en")
-    assert not _events(result, "Ryabov", "redeployed_combat")
+    assert not events_of(result, "Ryabov", "redeployed_combat")
 
 
 @pytest.mark.parametrize(
@@ -279,24 +270,24 @@ def test_a_hypothesis_still_reaches_past_and_then() -> None:
     ],
 )
 def test_more_phrasings_of_known_events(lang: str, text: str, name: str, type_: str) -> None:
-    assert _events(extract(text, None, lang), name, type_)
+    assert events_of(extract(text, None, lang), name, type_)
 
 
 def test_an_exchange_taking_place_is_nobodys_own() -> None:
     text = "Олег Рябченко зник у травні. Минулого тижня відбувся черговий обмін."
     result = extract(text, None, "uk")
-    assert not _events(result, "Рябченко", "exchanged")
-    assert _groups(result, "exchanged")
+    assert not events_of(result, "Рябченко", "exchanged")
+    assert group_events(result, "exchanged")
 
 
 def test_whether_he_is_held_is_no_capture() -> None:
     text = "Олег Рябченко зник у травні. Ми не знаємо, чи він у полоні."
-    assert not _events(extract(text, None, "uk"), "Рябченко", "captured")
+    assert not events_of(extract(text, None, "uk"), "Рябченко", "captured")
 
 
 def test_a_crowd_in_the_exchange_clause_is_a_group_of_that_size() -> None:
     text = "Oleg Ryabov was freed in the exchange of 8 February, when 100 servicemen were returned."
-    (group,) = _groups(extract(text, None, "en"), "exchanged")
+    (group,) = group_events(extract(text, None, "en"), "exchanged")
     assert group.group_size == 100
 
 
@@ -306,8 +297,8 @@ def test_freed_that_day_after_an_exchange_is_that_exchange() -> None:
         "230 українців."
     )
     result = extract(text, None, "uk")
-    assert not _groups(result, "released")
-    assert any(e.group_size == 230 for e in _groups(result, "exchanged"))
+    assert not group_events(result, "released")
+    assert any(e.group_size == 230 for e in group_events(result, "exchanged"))
 
 
 def test_a_second_negated_verb_stays_negated() -> None:
@@ -321,7 +312,7 @@ def test_a_date_set_apart_at_the_end_dates_the_event() -> None:
         "Червоний Хрест, — торік у серпні."
     )
     result = extract(text, PartialDate.parse("2025-03-30"), "uk")
-    (letter,) = _events(result, "Кравчук", "family_contact")
+    (letter,) = events_of(result, "Кравчук", "family_contact")
     assert str(letter.date) == "2024-08"
 
 
@@ -330,7 +321,7 @@ def test_a_crowd_coming_home_takes_the_day_of_the_exchange() -> None:
         "Private Oleg Ryabov was exchanged on 6 May 2025 as part of a swap in which 230 "
         "Ukrainians came home."
     )
-    (home,) = _events(extract(text, None, "en"), "Ryabov", "handed_over")
+    (home,) = events_of(extract(text, None, "en"), "Ryabov", "handed_over")
     assert str(home.date) == "2025-05-06"
 
 
@@ -342,9 +333,9 @@ def test_a_counted_group_named_member_by_member_is_those_persons() -> None:
     )
     result = extract(text, None, "ru")
     for name in ("Рябов", "Котов", "Лавров"):
-        assert _events(result, name, "convicted"), name
-        assert _events(result, name, "captured"), name
-    assert not _groups(result, "convicted")
+        assert events_of(result, name, "convicted"), name
+        assert events_of(result, name, "captured"), name
+    assert not group_events(result, "convicted")
 
 
 def test_a_counted_group_with_fewer_named_stays_a_group() -> None:
@@ -353,8 +344,8 @@ def test_a_counted_group_with_fewer_named_stays_a_group() -> None:
         "17 лет колонии, Ивану Котову назначили 16 лет."
     )
     result = extract(text, None, "ru")
-    assert _groups(result, "captured")
-    assert not _events(result, "Рябов", "captured")
+    assert group_events(result, "captured")
+    assert not events_of(result, "Рябов", "captured")
 
 
 def test_a_conviction_takes_the_date_of_the_sentence_told_before() -> None:
@@ -362,5 +353,5 @@ def test_a_conviction_takes_the_date_of_the_sentence_told_before() -> None:
         "A court sentenced Private Oleg Ryabov to ten years on 3 May 2025. "
         "The court found him guilty of desertion."
     )
-    (verdict,) = _events(extract(text, None, "en"), "Ryabov", "convicted")
+    (verdict,) = events_of(extract(text, None, "en"), "Ryabov", "convicted")
     assert str(verdict.date) == "2025-05-03"

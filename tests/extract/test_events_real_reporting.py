@@ -15,14 +15,7 @@ from powtrace.extract.dates import find_dates
 from powtrace.extract.details import sentence_term
 from powtrace.extract.model import ExtractionResult
 
-
-def _events(result: ExtractionResult, name: str, type_: str) -> list:
-    ids = {p.id for p in result.persons if name in p.name}
-    return [e for e in result.events if e.person_id in ids and e.type == type_]
-
-
-def _groups(result: ExtractionResult, type_: str) -> list:
-    return [e for e in result.events if e.person_id is None and e.type == type_]
+from .support import events_of, group_events
 
 
 def _run(text: str, lang: str, published: str | None = "2025-10-17") -> ExtractionResult:
@@ -81,7 +74,7 @@ def test_that_day_is_the_day_told_before() -> None:
     ],
 )
 def test_a_swap_told_without_anyone_named(lang: str, text: str, size: int | None) -> None:
-    swaps = _groups(_run(text, lang), "exchanged")
+    swaps = group_events(_run(text, lang), "exchanged")
     assert len(swaps) == 1 and swaps[0].group_size == size
 
 
@@ -90,18 +83,18 @@ def test_an_earlier_swap_with_its_own_day_is_another_event() -> None:
         "On Thursday, October 16, the president announced that there had been another prisoner "
         "swap. The previous exchange of prisoners happened on September 30."
     )
-    days = sorted(str(e.date) for e in _groups(_run(text, "en"), "exchanged"))
+    days = sorted(str(e.date) for e in group_events(_run(text, "en"), "exchanged"))
     assert days == ["2025-09-30", "2025-10-16"]
 
 
 def test_a_swap_only_named_is_no_event() -> None:
     text = "Після цього питання обміну вирішує Координаційний штаб."
-    assert _groups(_run(text, "uk"), "exchanged") == []
+    assert group_events(_run(text, "uk"), "exchanged") == []
 
 
 def test_how_many_were_swapped_asks_nothing() -> None:
     text = "Сколько человек было обменяно, не уточнялось."
-    assert _groups(_run(text, "ru"), "exchanged") == []
+    assert group_events(_run(text, "ru"), "exchanged") == []
 
 
 def test_a_headline_repeats_its_lead() -> None:
@@ -110,13 +103,13 @@ def test_a_headline_repeats_its_lead() -> None:
         "KYIV — Ukrainian prisoners of war returned home on Friday after a prisoner swap, "
         "officials said."
     )
-    swaps = _groups(_run(text, "en"), "exchanged")
+    swaps = group_events(_run(text, "en"), "exchanged")
     assert [str(e.date) for e in swaps] == ["2025-10-17"]
 
 
 def test_the_other_side_of_a_swap() -> None:
     text = "Москва вернула из плена 150 военнослужащих. Взамен Киеву передали 150 пленных."
-    assert len(_groups(_run(text, "ru"), "exchanged")) == 1
+    assert len(group_events(_run(text, "ru"), "exchanged")) == 1
 
 
 # --- returns ---------------------------------------------------------------------------------
@@ -124,13 +117,13 @@ def test_the_other_side_of_a_swap() -> None:
 
 def test_managed_to_bring_back() -> None:
     text = "З російського полону вдалося повернути 150 українських військовослужбовців."
-    back = _groups(_run(text, "uk"), "handed_over")
+    back = group_events(_run(text, "uk"), "handed_over")
     assert len(back) == 1 and back[0].group_size == 150
 
 
 def test_back_home_now() -> None:
     text = "On Friday 64 of our soldiers are now back home, the president wrote."
-    back = _groups(_run(text, "en"), "handed_over")
+    back = group_events(_run(text, "en"), "handed_over")
     assert len(back) == 1 and str(back[0].date) == "2025-10-17"
 
 
@@ -140,8 +133,8 @@ def test_a_return_in_a_coffin_is_the_body() -> None:
         "it was in a body bag."
     )
     result = _run(text, "en")
-    assert _events(result, "Hnatenko", "handed_over") == []
-    assert len(_events(result, "Hnatenko", "body_repatriated")) == 1
+    assert events_of(result, "Hnatenko", "handed_over") == []
+    assert len(events_of(result, "Hnatenko", "body_repatriated")) == 1
 
 
 def test_a_return_told_without_its_subject() -> None:
@@ -150,9 +143,9 @@ def test_a_return_told_without_its_subject() -> None:
         "Маріуполя. В Україну повернувся під час обміну 14 серпня 2025 року."
     )
     result = _run(text, "uk")
-    swaps = _events(result, "Гнатюк", "exchanged")
+    swaps = events_of(result, "Гнатюк", "exchanged")
     assert [str(e.date) for e in swaps] == ["2025-08-14"]
-    assert len(_events(result, "Гнатюк", "handed_over")) == 1
+    assert len(events_of(result, "Гнатюк", "handed_over")) == 1
 
 
 def test_returned_within_a_swap_clause_came_home() -> None:
@@ -162,8 +155,8 @@ def test_returned_within_a_swap_clause_came_home() -> None:
     )
     result = _run(text, "uk")
     for name in ("Левчук", "Мартинюк"):
-        assert len(_events(result, name, "exchanged")) == 1
-        assert len(_events(result, name, "handed_over")) == 1
+        assert len(events_of(result, name, "exchanged")) == 1
+        assert len(events_of(result, name, "handed_over")) == 1
 
 
 # --- captures --------------------------------------------------------------------------------
@@ -179,12 +172,12 @@ def test_returned_within_a_swap_clause_came_home() -> None:
     ],
 )
 def test_captures_told_many_ways(lang: str, text: str, name: str) -> None:
-    assert len(_events(_run(text, lang), name, "captured")) == 1
+    assert len(events_of(_run(text, lang), name, "captured")) == 1
 
 
 def test_a_group_held_captive_is_not_a_new_capture() -> None:
     text = "Russia said it had swapped 95 Ukrainian soldiers held captive for 95 Russian troops."
-    assert _groups(_run(text, "en"), "captured") == []
+    assert group_events(_run(text, "en"), "captured") == []
 
 
 # --- verdicts --------------------------------------------------------------------------------
@@ -199,7 +192,7 @@ def test_a_verdict_listed_name_by_name() -> None:
     )
     result = _run(text, "uk")
     for name, months in (("Коваль", 240), ("Бондар", 240), ("Мельник", 204)):
-        found = _events(result, name, "sentenced")
+        found = events_of(result, name, "sentenced")
         assert len(found) == 1 and found[0].details.get("term_months") == months
 
 
@@ -216,8 +209,8 @@ def test_english_terms_listed_with_a_colon() -> None:
         "* Oleh Melnyk: 13 years"
     )
     result = _run(text, "en")
-    assert len(_events(result, "Koval", "sentenced")) == 1
-    assert len(_events(result, "Melnyk", "sentenced")) == 1
+    assert len(events_of(result, "Koval", "sentenced")) == 1
+    assert len(events_of(result, "Melnyk", "sentenced")) == 1
 
 
 @pytest.mark.parametrize(
@@ -236,13 +229,13 @@ def test_terms_are_not_ages_ranges_or_maximums(text: str, months: int | None) ->
 
 def test_a_term_is_the_one_after_its_trigger() -> None:
     text = "Богдан Кравчук потрапив у полон у віці 19 років, його засудили на 12 років."
-    found = _events(_run(text, "uk"), "Кравчук", "sentenced")
+    found = events_of(_run(text, "uk"), "Кравчук", "sentenced")
     assert len(found) == 1 and found[0].details.get("term_months") == 144
 
 
 def test_serving_a_sentence_is_a_sentence() -> None:
     text = "Maksym Lytvyn, a serviceman, was serving a 13-year sentence in a colony."
-    assert len(_events(_run(text, "en"), "Lytvyn", "sentenced")) == 1
+    assert len(events_of(_run(text, "en"), "Lytvyn", "sentenced")) == 1
 
 
 def test_a_date_of_the_predicate_before_and() -> None:
@@ -250,7 +243,7 @@ def test_a_date_of_the_predicate_before_and() -> None:
         "Ivan Kovalenko joined the army in March 2022, was detained in June and convicted "
         "by a court in Luhansk in March 2023."
     )
-    found = _events(_run(text, "en"), "Kovalenko", "convicted")
+    found = events_of(_run(text, "en"), "Kovalenko", "convicted")
     assert [str(e.date) for e in found] == ["2023-03"]
 
 
@@ -262,7 +255,7 @@ def test_one_of_a_group_shares_its_event() -> None:
         "Serhii Dovhan was captured in 2022. Dovhan is one of more than 200 Ukrainian POWs who "
         "have died while imprisoned."
     )
-    assert len(_events(_run(text, "en"), "Dovhan", "died_in_captivity")) == 1
+    assert len(events_of(_run(text, "en"), "Dovhan", "died_in_captivity")) == 1
 
 
 def test_a_relative_clause_of_an_unnamed_noun() -> None:
@@ -270,12 +263,12 @@ def test_a_relative_clause_of_an_unnamed_noun() -> None:
         "Серед звільнених — Юрій Шаповал, який провів у полоні 7 років. Також повернувся "
         "командир тральщика, який зник у перші місяці війни."
     )
-    assert _events(_run(text, "uk"), "Шаповал", "missing") == []
+    assert events_of(_run(text, "uk"), "Шаповал", "missing") == []
 
 
 def test_a_person_joined_to_a_group_shares_its_event() -> None:
     text = "Taras Melnyk and many of the other soldiers had been captured in late May in Mariupol."
-    assert len(_events(_run(text, "en"), "Melnyk", "captured")) == 1
+    assert len(events_of(_run(text, "en"), "Melnyk", "captured")) == 1
 
 
 @pytest.mark.parametrize(
@@ -286,4 +279,4 @@ def test_a_person_joined_to_a_group_shares_its_event() -> None:
     ],
 )
 def test_a_swap_told_with_a_singular_or_other_verb(lang: str, text: str) -> None:
-    assert len(_groups(_run(text, lang), "exchanged")) == 1
+    assert len(group_events(_run(text, lang), "exchanged")) == 1

@@ -9,7 +9,7 @@ from typing import Any
 from powtrace.extract.lexicon import person_lexicon
 from powtrace.extract.namecase import parses
 from powtrace.extract.persons import Entity
-from powtrace.extract.text import Sentence
+from powtrace.extract.text import Sentence, cyrillic_lookalikes
 
 # Roles a cue next to a name can give, most specific first (ties go to the earlier one).
 _CUE_ORDER = (
@@ -504,7 +504,18 @@ def soldier_events(types: set[str]) -> bool:
 
 def byline_names(text: str, lang: str) -> list[str]:
     """Names in bylines and contact lines ("Write to Thomas Grove at …")."""
-    return [m.group(1) for p in person_lexicon(lang).byline for m in p.finditer(text)]
+    # A Latin letter typed inside a Cyrillic cue ("Tекст:") still makes it a byline.
+    seen = cyrillic_lookalikes(text) if lang != "en" else text
+    out = []
+    for p in person_lexicon(lang).byline:
+        for m in p.finditer(seen):
+            name = text[m.start(1) : m.end(1)]
+            # An outlet in capitals before the name ("Корреспондент ТСН Наталья Нагорная").
+            words = name.split()
+            while len(words) > 2 and len(words[0]) > 1 and words[0].isupper():
+                words = words[1:]
+            out.append(name[name.index(words[0]) :])
+    return out
 
 
 # Legal steps against a person: in this reporting, mostly against a prisoner.

@@ -19,10 +19,12 @@ from powtrace.extract.refs import Ref
 from powtrace.extract.text import REPORTING as _REPORTING
 from powtrace.extract.text import WORD, Sentence, clause_start
 
-# Verbs after which "to" is a preposition, not an infinitive marker ("assigned to menial work").
+# Verbs after which "to" is a preposition ("assigned to menial work") or opens a purpose that
+# was carried out ("came to interrogate us", "was able to return"), not a hypothesis.
 _PREPOSITIONAL = re.compile(
     r"\b(?:assigned|sent|moved|transferred|relegated|condemned|reduced|subjected|returned|taken|"
-    r"brought|admitted|handed|put|added|listed|back)\s+to\s*$",
+    r"brought|admitted|handed|put|added|listed|back|came|went|began|started|continued|able|"
+    r"managed)\s+to\s*$",
     re.IGNORECASE,
 )
 # A relative clause opened before a referent and still open at it.
@@ -72,7 +74,7 @@ _WITH_OTHERS = re.compile(
 _SWAP_HELD = re.compile(
     r"відбу|пройш|провели|провів|провела|провед|провёл|провел|произв|состоял|прош[её]л|прошли|"
     r"произош|заверши|took\s+place|was\s+held|"
-    r"happened",
+    r"happened|occurred|begun|began|started|under\s*way|completed|carried\s+out",
     re.IGNORECASE,
 )
 _GROUP_TYPES = {"exchanged", "released", "handed_over", "captured"}
@@ -305,19 +307,28 @@ def attach(
             named = [r for r in refs if r.entity and 0 <= r.start - noun.end() <= 2]
             return named[0] if named else None
     before = [r for r in refs if r.end <= hit.start]
+    owners = {r.entity for r in before if r.entity and _KIN_OWNER.match(text, r.end)}
     for r in reversed(before):
         if _ACCORDING.search(text, max(hit.sentence.start, r.start - 40), r.start):
             continue  # "Бойко, за словами його брата Петра, перебував у полоні": the source
         if possessed is not None and possessed(text, r, hit):
             return None  # "побратим Богдана, який повернувся з полону": the comrade returned
+        if r.entity in owners:
+            continue  # "declared Kravets's son missing": the son, not his mother
         if not _REPORTING.search(text[r.end : hit.start]) and not _in_relative_clause(text, r, hit):
             return r
     # After the trigger, a name behind a verb of saying is the speaker ("«…», — каже Іван").
     after = [
-        r for r in refs if r.start >= hit.start and not _REPORTING.search(text, hit.end, r.start)
+        r
+        for r in refs
+        if r.start >= hit.start
+        and not _REPORTING.search(text, hit.end, r.start)
+        and (r.entity is None or r.entity not in owners)
     ]
     if after:
         return after[0]
+    if owners:
+        return None  # "declared Lavruk's son missing": the son, whom the sentence does not name
     if not before and _RELATIVE.search(text, hit.sentence.start, hit.start):
         return None  # "…повернувся командир тральщика, який зник…": the clause's noun, unnamed
     if possessed is not None and possessed(text, None, hit):
@@ -328,6 +339,12 @@ def attach(
     return before[-1] if before else None
 
 
+# "Kravets's son", "the Hlushkos' nephew": the name owns the kin the event is about.
+_KIN_OWNER = re.compile(
+    r"(?:['’]s|['’])\s+(?:[\w-]+\s+)?(?:sons?|brothers?|husband|father|nephew|grandson|"
+    r"son-in-law|fianc[ée]|partner|boyfriend)\b",
+    re.IGNORECASE,
+)
 # "According to his brother Petro": who is named there is a source, not the subject.
 _ACCORDING = re.compile(
     r"(?:according\s+to|за\s+словами|по\s+словам|со\s+слов|як\s+розповів\w*|как\s+рассказал\w*)"
@@ -1072,6 +1089,10 @@ def extract_events(
 
 
 _GROUP_REACH = 2  # sentences around a counted group in which an uncounted one is it again
+# Events whose uncounted retelling near a counted report is the same event: one swap is told
+# over and over in a report. Captures, disappearances and the like are told of several groups
+# ("Most of the men were taken prisoner … A group of nine … was captured") and are kept.
+_RETOLD_TYPES = frozenset({"exchanged", "released", "handed_over"})
 
 
 def _group_told_again(
@@ -1097,7 +1118,7 @@ def _group_told_again(
                 )
             ):
                 continue  # a headline over the lead that tells the same group's event
-            if any(
+            if e.type in _RETOLD_TYPES and any(
                 x.type == e.type
                 and abs(index.get(x.evidence.start, -999) - here) <= _GROUP_REACH
                 and not (e.date is not None and e.date.precision == "day" and e.date != x.date)

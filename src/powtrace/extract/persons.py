@@ -45,7 +45,11 @@ def _clean(text: str, start: int, lex: PersonLexicon) -> tuple[int, str] | None:
     if "\n" in text:
         return None
     words = list(WORD.finditer(text))
-    while words and lex.titles.fullmatch(words[0].group(0)) and len(words) > 1:
+    # A title, or an outlet or unit in capitals ("ТСН Наталья Нагорная"), is not the name.
+    while len(words) > 1 and (
+        lex.titles.fullmatch(words[0].group(0))
+        or (len(words) > 2 and len(words[0].group(0)) > 1 and words[0].group(0).isupper())
+    ):
         words = words[1:]
     if not words:
         return None
@@ -80,6 +84,17 @@ def _gender_hint(text: str, end: int, lang: str) -> str | None:
     return None
 
 
+# A district or region noun after a name ("… Таштагольского района"), or a settlement noun
+# before it ("в поселке …", "у селі …"): the name is a place's.
+_PLACE_AFTER = re.compile(
+    r"\s+(?:район\w*|област\w*|краю?|округ\w*|громад\w*|сельсовет\w*|сільрад\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w-])(?:в|во|у|из|с|з|із|под|під|біля|возле)\s+(?:посел\w+|сел[еоаі]\w*|город\w*|"
+    r"місті|міста|містечк\w+|деревн\w+|станиц\w+|хутор\w*|пгт|смт)\s+$",
+    re.IGNORECASE,
+)
 _LAST_WORD = re.compile(r"([а-яёіїєґ0-9'’ʼ-]+)\s$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([а-яёіїєґ'’ʼ-]+)", re.IGNORECASE)
 # What may stand before a name that opens a sentence or a paragraph.
@@ -160,8 +175,14 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
         else:
             if not any(readings(w, lang) for w in words):
                 continue
+            if _PLACE_AFTER.match(text, end) or _PLACE_BEFORE.search(
+                text, max(0, start - 25), start
+            ):
+                continue  # "в поселке Казе Таштагольского района": a place, not a person
             hint = _gender_hint(text, end, lang)
             case = _case_hint(text, start, lang, lex, end)
+            if len(words) == 2 and _possessor_before_name(body, next(WORD.finditer(body)), lang):
+                continue  # "мама Андрея Татьяна": two persons, not one named "Андрея Татьяна"
             nom = nominative(tuple(words[:3]), lang, hint, case)
             if nom.given is None and nom.patronymic is None:
                 continue  # no given name or patronymic: a place or organisation, not a person
@@ -284,12 +305,23 @@ def surname_mentions(text: str, lang: str, entities: list[Entity]) -> None:
                     continue
                 found = by_key.get(fold(r.nominative))
                 if found:
-                    found[-1].mentions.append(m.span())
+                    owner = _surname_owner(found, r, m.start())
+                    owner.mentions.append(m.span())
                     if r.case == "gent":
-                        found[-1].genitive.add(m.start())
+                        owner.genitive.add(m.start())
                     break
     for e in entities:
         e.mentions.sort()
+
+
+def _surname_owner(found: list[Entity], r: Reading, at: int) -> Entity:
+    """Of relatives sharing a surname ("Егор Мищук", "Елена Мищук"), the one a surname mention
+    at `at` stands for: of the reading's gender ("30-летний Мищук" is Егор), else the one
+    named last before it, else the last named."""
+    fits = [e for e in found if r.gender is None or e.gender in (None, r.gender)] or found
+    before = [(max((a for a, _ in e.mentions if a < at), default=-1), e) for e in fits]
+    last = max(before, key=lambda x: x[0])
+    return last[1] if last[0] >= 0 else fits[-1]
 
 
 def aliases(text: str, lang: str, entities: list[Entity]) -> None:
@@ -397,6 +429,31 @@ def _oblique_only(word: str, name: str, lang: str) -> bool:
     return bool(mine) and all(r.case in ("gent", "accs") for r in mine)
 
 
+def _agrees(noun: str, word: str, lang: str) -> bool:
+    """True when a given name stands in apposition to a noun, in its case ("военнослужащий
+    Сергей", "захисника Андрія"); not a possessor after it ("боец Ахмата", "бойцы Азова")."""
+    cases, _ = _kin_case(noun, lang)
+    wanted = cases or {"nomn"}
+    return any(
+        r.kind == "Name" and r.score >= 0.3 and r.case in wanted for r in readings(word, lang)
+    )
+
+
+def _possessor_before_name(window: str, tok: re.Match[str], lang: str) -> bool:
+    """True when a given name only in a possessor case comes right before another given name
+    in the nominative ("мама Андрея Татьяна")."""
+    if lang == "en":
+        return False
+    nxt = _NEXT_CAPITAL.match(window, tok.end())
+    names = [r for r in readings(tok.group(0), lang) if r.kind == "Name" and r.score >= 0.3]
+    if nxt is None or not names or any(r.case == "nomn" for r in names):
+        return False
+    return any(
+        r.kind == "Name" and r.case == "nomn" and r.score >= 0.8  # a surname may guess 0.5
+        for r in readings(nxt.group(1), lang)
+    )
+
+
 def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     """Persons named by a given name alone where a cue says it is one: after a kinship noun ("жены
     Смирнова Марины", "his sister, Maria", "шукає сина — Олександра") or before a pseudonym note
@@ -434,13 +491,38 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
             if n > _KIN_REACH or tok.group(0) in _STOP:
                 break
             if _CAPITAL.fullmatch(tok.group(0)) and free(cue.end() + tok.start()):
+                if _possessor_before_name(window, tok, lang):
+                    continue  # "мама Андрея Татьяна": the mother is Татьяна, Андрей's
                 add(tok, cue.end(), cue.group(0))
                 break
+    # A soldier's or prisoner's noun right before a given name ("военнослужащий Сергей",
+    # "Нацгвардієць Владислав", "захисника Андрія"): the name is his, in the noun's case.
+    # In English a rank does it ("Sergeant Andriy, who had been held …").
+    cues = [lex.titles] if lang == "en" else [lex.roles[r] for r in _SOLDIER_CUES]
+    following = _NEXT_LATIN if lang == "en" else _NEXT_CAPITAL
+    for pattern in cues:
+        for cue in pattern.finditer(text):
+            nxt = following.match(text, cue.end())
+            if (
+                nxt
+                and free(nxt.start(1))
+                and not nxt.group(1).isupper()
+                and (lang == "en" or _agrees(cue.group(0), nxt.group(1), lang))
+            ):
+                given = _CAPITAL.match(text, nxt.start(1))
+                if given:
+                    add(given, 0, cue.group(0))
+    if lang != "en":
+        # "Ірина з сином Микитою": who is with a relative is a person too.
+        for m in _WITH_KIN.finditer(text):
+            given = _CAPITAL.match(text, m.start(1))
+            if given and lex.roles["relative"].match(text, m.end()):
+                add(given, 0)
     for pattern in lex.pseudonym:
         for m in pattern.finditer(text):
-            word = _CAPITAL.match(m.group(1))
-            if word:
-                add(word, m.start(1))
+            pseudonym = _CAPITAL.match(m.group(1))
+            if pseudonym:
+                add(pseudonym, m.start(1))
     if not found:
         return []
     for tok in _CAPITAL.finditer(text):
@@ -461,6 +543,14 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
     return [e for e in found.values() if e.mentions]
 
 
+# Cue nouns after which a capitalised given name is a soldier's name.
+_SOLDIER_CUES = ("soldier", "pow", "former_pow", "missing_soldier")
+_NEXT_CAPITAL = re.compile(r"[ \t]+([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+)")
+_NEXT_LATIN = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
+# A given name followed by "with her son" ("Ірина з сином", "Анна с мужем").
+_WITH_KIN = re.compile(
+    r"(?<![\w-])([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+)\s+(?:разом\s+)?(?:з|із|зі|с|со|вместе\s+с)\s+"
+)
 _AGED = re.compile(r"(\d{1,2})-(?:year-old|летн|річн)", re.IGNORECASE)
 _HEAD_REACH = 20  # how far into its sentence a re-description may start
 # Words that introduce someone new ("a 52-year-old soldier", "ещё одному пленному").

@@ -8,19 +8,111 @@ from dataclasses import dataclass
 from functools import cache
 
 from powtrace.extract.lexicon import PersonLexicon, person_lexicon
+from powtrace.extract.namecase import parses
 from powtrace.extract.persons import Entity
 from powtrace.extract.text import REPORTING, WORD, Sentence
 
-_NUMBER_GROUP = re.compile(
-    r"\b(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([\w-]+)",
-    re.UNICODE | re.IGNORECASE,
-)
-_NUMBER_WORDS = {
-    w: i + 2
-    for i, w in enumerate(
-        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    )
+# Number words that may count a group, by value: English, Russian and Ukrainian, with the
+# oblique forms a count takes after a verb ("вернули четырех", "повернули чотирьох").
+_UNITS: dict[int, tuple[str, ...]] = {
+    2: ("two", "два", "две", "двух", "двум", "двоих", "два", "дві", "двох", "двом"),
+    3: ("three", "три", "трех", "трёх", "трем", "трём", "троих", "трьох", "трьом"),
+    4: ("four", "четыре", "четырех", "четырёх", "четырем", "чотири", "чотирьох", "чотирьом"),
+    5: ("five", "пять", "пяти", "пятерых", "п'ять", "п’ять", "п'ятьох", "п’ятьох", "п'яти"),
+    6: ("six", "шесть", "шести", "шість", "шістьох", "шести"),
+    7: ("seven", "семь", "семи", "сім", "сімох", "семеро"),
+    8: ("eight", "восемь", "восьми", "вісім", "вісьмох", "восьмеро"),
+    9: ("nine", "девять", "девяти", "дев'ять", "дев’ять", "дев'ятьох", "дев’ятьох"),
+    10: ("ten", "десять", "десяти", "десятьох"),
+    11: ("eleven", "одиннадцать", "одинадцять"),
+    12: ("twelve", "двенадцать", "дванадцять"),
+    13: ("thirteen",),
+    14: ("fourteen",),
+    15: ("fifteen", "пятнадцать", "п'ятнадцять", "п’ятнадцять"),
+    16: ("sixteen",),
+    17: ("seventeen",),
+    18: ("eighteen",),
+    19: ("nineteen",),
+    20: ("twenty", "двадцать", "двадцять", "двадцати", "двадцяти"),
+    30: ("thirty", "тридцать", "тридцять", "тридцати", "тридцяти"),
+    40: ("forty", "сорок", "сорока"),
+    50: ("fifty", "пятьдесят", "п'ятдесят", "п’ятдесят"),
+    60: ("sixty", "шестьдесят", "шістдесят"),
+    70: ("seventy", "семьдесят", "сімдесят"),
+    80: ("eighty", "восемьдесят", "вісімдесят"),
+    90: ("ninety", "девяносто", "дев'яносто", "дев’яносто"),
+    100: ("hundred", "сто", "ста", "сотня", "сотню"),
 }
+_WORD_VALUE = {w: n for n, words in _UNITS.items() for w in words}
+# Words that multiply the number before them ("7 тисяч", "1,2 тыс.", "a thousand").
+_MULTIPLIERS = {
+    "thousand": 1000,
+    "тысяча": 1000,
+    "тысячу": 1000,
+    "тысячи": 1000,
+    "тысяч": 1000,
+    "тыс": 1000,
+    "тисяча": 1000,
+    "тисячу": 1000,
+    "тисячі": 1000,
+    "тисяч": 1000,
+    "тис": 1000,
+    "hundred": 100,
+    "dozen": 12,
+    "десятки": 10,
+    "десятка": 10,
+    "десятков": 10,
+    "десятків": 10,
+    "сотни": 100,
+    "сотні": 100,
+    "сотен": 100,
+    "сотень": 100,
+}
+# Words right after a number that make it a date or a span, not a head count ("24 серпня
+# захисники", "3 years prisoners").
+_NOT_COUNTED = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    r"years?|months?|weeks?|days?|hours?|год[ау]?|лет|месяц\w*|недел\w+|дн\w+|час\w*|"
+    r"р[іо]к\w*|років|місяц\w+|тиж\w+|годин\w*)",
+    re.IGNORECASE,
+)
+_NUM_WORD = "|".join(sorted(map(re.escape, _WORD_VALUE), key=len, reverse=True))
+_MULT = "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True))
+# A head count: digits (with thousands separators or a decimal part) or number words, perhaps
+# multiplied ("1,2 тыс.", "7 тисяч", "ninety-five", "a thousand", "двадцать пять").
+_NUMBER_GROUP = re.compile(
+    rf"(?<![\w,.'’-])(?:(?P<digits>\d{{1,3}}(?:[,\u00a0 ]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)"
+    rf"|(?P<words>(?:{_NUM_WORD})(?:[\s-]+(?:{_NUM_WORD}))*)|(?P<a>an?|one)(?=\s+(?:{_MULT})))"
+    rf"(?:\s+(?P<mult>{_MULT})\.?)?(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _count(m: re.Match[str]) -> int | None:
+    """The number a head-count match gives, or None for a year or an unreadable one."""
+    mult = _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
+    if m.group("digits"):
+        raw = m.group("digits")
+        if re.fullmatch(r"\d{1,3}(?:[,\u00a0 ]\d{3})+", raw):
+            value: float = int(re.sub(r"\D", "", raw))
+        else:
+            value = float(raw.replace(",", "."))
+        if mult == 1 and re.fullmatch(r"(?:19|20)\d\d", raw):
+            return None  # a year ("in October 2024 they …"), not a head count
+    elif m.group("words"):
+        parts = re.split(r"[\s-]+", m.group("words").lower())
+        value = 0
+        for part in parts:
+            n = _WORD_VALUE[part]
+            value = value * n if n == 100 and value else value + n
+    else:
+        value = 1
+    total = round(value * mult)
+    return total if total >= 2 else None
+
+
 # How far back (in sentences) a pronoun may find its antecedent.
 _PRONOUN_REACH = 4
 # How far back a first-person pronoun may find the person testifying (a testimony runs long).
@@ -112,6 +204,22 @@ def _referring(text: str, word: re.Match[str], lex: PersonLexicon) -> bool:
     return True
 
 
+_FULL_NAME = re.compile(r"\s+[A-ZА-ЯЁІЇЄҐ]")
+
+
+def _object_anaphor(word: str, lang: str, lex: PersonLexicon) -> str | None:
+    """The gender ("m" or "f") of a singular person noun with no determiner opening a sentence
+    ("Полоненого допитували", "Солдат стал одним из …"): like a pronoun, it stands for the
+    person just spoken of (one who is new has "один", "ещё один"). None for any other word."""
+    if not lex.person_heads.fullmatch(word) or word.lower() in lex.group_words:
+        return None
+    # A plural reading is unlikely at the opening ("Солдат …" is not "of the soldiers").
+    single = [p for p in parses(word.lower(), lang)[:3] if "plur" not in p.tag]
+    if not single:
+        return None
+    return "f" if "femn" in single[0].tag else "m"
+
+
 @cache
 def _word_kinds(lang: str) -> dict[str, str]:
     """Lower-case word -> m, f, plural:, group or first (a gendered pronoun wins)."""
@@ -146,6 +254,13 @@ def _items(
             items.append((s.start + w.start(), s.start + w.end(), None, f"size:{counted}"))
             continue
         kind = kinds.get(w.group(0).lower())
+        if (
+            kind is None
+            and w.start() == 0
+            and lang != "en"
+            and not _FULL_NAME.match(s.text, w.end())
+        ):
+            kind = _object_anaphor(w.group(0), lang, lex)  # not a title: "Солдат Иван Петров"
         if kind is None or (kind == "first" and w.group(0) == "i"):
             continue
         if kind == "group" and _EXCHANGE_OF.search(s.text, 0, w.start()):
@@ -160,18 +275,27 @@ def _items(
             items.append((a, b, None, kind))
     for m in _NUMBER_GROUP.finditer(s.text):
         # The noun counted is one of the next three words ("nine border guards", "230 Ukrainians").
-        words = WORD.findall(s.text, m.start(2), m.start(2) + 60)[:3]
-        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
-            continue  # a year ("in October 2024 they …"), not a head count
-        if any(
-            w.lower() in lex.group_words
-            or w.lower() in lex.counted_group_words
-            or lex.person_heads.fullmatch(w)
-            for w in words
-        ):
-            a = s.start + m.start()
-            number = m.group(1).lower()
-            size = _NUMBER_WORDS[number] if number in _NUMBER_WORDS else int(number)
+        after = list(WORD.finditer(s.text, m.end(), m.end() + 60))[:3]
+        nouns = [
+            w
+            for w in after
+            if w.group(0).lower() in lex.group_words
+            or w.group(0).lower() in lex.counted_group_words
+            or lex.person_heads.fullmatch(w.group(0))
+        ]
+        size = _count(m)
+        a = s.start + m.start()
+        if not nouns or re.search(r"[,;:.()—–]", s.text[m.end() : nouns[0].start()]):
+            continue  # "Garipov, 22, were taken prisoner": an age, not a count
+        if after and _NOT_COUNTED.fullmatch(after[0].group(0)):
+            continue  # "24 серпня захисники": a date
+        if size is None or any(x <= a < y for x, y in taken):
+            continue
+        # The counted noun is part of the count, not a group of its own with no size.
+        noun_at = s.start + nouns[0].start()
+        # ("два десятки цивільних": "десятки" is part of the number too.)
+        items = [i for i in items if not (a <= i[0] <= noun_at and i[3] in ("group", "noun:"))]
+        if not any(i[0] == a for i in items):  # a collective numeral is counted already
             items.append((a, s.start + m.end(), None, f"size:{size}"))
     return items
 
@@ -261,7 +385,38 @@ def sentence_refs(
                     for a, b in firsts
                 ]
                 refs.sort(key=lambda r: r.start)
-        out[s.index] = refs
+        out[s.index] = _including(text, refs, witnesses)
+    return out
+
+
+# "116 воинов, в том числе Иван Петров": who is named after it is one of the counted group.
+_INCLUDING = re.compile(
+    r"(?<![\w-])(?:в\s+том\s+числе|в\s+т\.\s*ч\.|включая|у\s+тому\s+числі|в\s+тому\s+числі|"
+    r"зокрема|серед\s+них|среди\s+них|including|among\s+them)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _including(text: str, refs: list[Ref], witnesses: frozenset[str] | set[str]) -> list[Ref]:
+    """A counted group followed in its sentence by "в том числе" / "зокрема" / "including" and
+    named persons: those persons are its members, and what the group underwent, they did."""
+    out = list(refs)
+    for i, r in enumerate(out):
+        if r.size is None or r.entity is not None:
+            continue
+        later = [x for x in out if x.start > r.end]
+        cue = _INCLUDING.search(text, r.end, later[-1].start) if later else None
+        if cue is None or any(x.size for x in later if x.start < cue.start()):
+            continue
+        members = tuple(
+            dict.fromkeys(
+                x.entity
+                for x in later
+                if x.start >= cue.end() and x.entity and not x.first and x.entity not in witnesses
+            )
+        )
+        if members:
+            out[i] = Ref(r.start, r.end, None, size=r.size, members=members)
     return out
 
 

@@ -152,3 +152,25 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
     """The offset after the last clause boundary (, ; : — ( or a quote) before `pos`."""
     cut = max(text.rfind(ch, floor, pos) for ch in ',;:—–(“«"')
     return max(floor, cut + 1)
+
+
+# Latin letters that look like Cyrillic ones, as typed by mistake inside a Cyrillic word
+# ("Tекст" with a Latin T).
+_LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxyi", "АВСЕНКМОРТХасеорхуі")
+_MIXED = re.compile(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ]+")
+_SCRIPTS_MEET = re.compile(r"[A-Za-z][А-Яа-яЁёІіЇїЄєҐґ]|[А-Яа-яЁёІіЇїЄєҐґ][A-Za-z]")
+
+
+def cyrillic_lookalikes(text: str) -> str:
+    """`text` with Latin lookalike letters made Cyrillic in words that mix both scripts (the
+    same length: offsets into it are offsets into `text`)."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if re.search(r"[A-Za-z]", word) and re.search(r"[А-Яа-яЁёІіЇїЄєҐґ]", word):
+            return word.translate(_LOOKALIKES)
+        return word
+
+    if _SCRIPTS_MEET.search(text) is None:
+        return text  # the usual case: no word mixes the scripts
+    return _MIXED.sub(fix, text)

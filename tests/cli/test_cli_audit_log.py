@@ -30,3 +30,19 @@ def test_a_record_id_with_wildcards_matches_nothing_else(cli: Cli) -> None:
     assert cli.json("audit", "log", "--record", "p-_") == []
     code, _, err = cli("audit", "log", "--record", "x" * 41)
     assert code != 0 and "--record" in err
+
+
+def test_person_list_pages_and_its_reads_are_in_the_audit_log(cli: Cli) -> None:
+    ids = [cli.add_person(f"Андрійчук{i} Остап") for i in range(3)]
+    first = cli.json("person", "list", "--limit", "2")
+    rest = cli.json("person", "list", "--limit", "2", "--offset", "2")
+    assert [p["id"] for p in first + rest] == ids  # by name: Андрійчук0, 1, 2
+    code, _, err = cli("person", "list", "--limit", "2")
+    assert code == 0 and "Showing 1–2 of 3; --offset 2 for the next page." in err
+    # ids[0] was on two first pages, ids[2] on one second page; each after its creation.
+    assert [e["entity"] for e in cli.json("audit", "log", "--record", ids[0])] == [
+        "list",
+        "list",
+        "person",
+    ]
+    assert [e["entity"] for e in cli.json("audit", "log", "--record", ids[2])] == ["list", "person"]

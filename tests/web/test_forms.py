@@ -10,7 +10,7 @@ from .support import PASSWORD, Web, csrf_of, sign_in, signed_in
 
 def test_a_bad_date_is_named_beside_its_field_and_nothing_is_saved(web: Web) -> None:
     client = signed_in(web, "analyst")
-    before = len(registry.list_persons(web.store, Visibility.SEALED))
+    before = len(registry.list_persons(web.store, "analyst", Visibility.SEALED))
     data = {
         "csrf_token": csrf_of(client, "/persons/new"),
         "name": "Новиков Артём",
@@ -24,7 +24,7 @@ def test_a_bad_date_is_named_beside_its_field_and_nothing_is_saved(web: Web) -> 
     assert 'id="e-birth_date"' in response.text and "29 days, not 30" in response.text
     assert 'id="e-visibility"' in response.text
     assert 'value="Новиков Артём"' in response.text  # what was typed comes back
-    assert len(registry.list_persons(web.store, Visibility.SEALED)) == before
+    assert len(registry.list_persons(web.store, "analyst", Visibility.SEALED)) == before
     data |= {"birth_date": "1990-05", "visibility": "restricted"}
     made = client.post("/persons/new", data=data)
     assert made.status_code == 303

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from powtrace.cli import render
-from powtrace.cli.common import JsonOpt, console, opened_store, print_json, state
+from powtrace.cli.common import JsonOpt, console, err_console, opened_store, print_json, state
 from powtrace.domain.dates import parse_optional
 from powtrace.domain.errors import ValidationError
 from powtrace.domain.model import Citation, Event, NameForm, Person
@@ -94,11 +94,21 @@ def person_show(person_id: str, as_json: JsonOpt = False) -> None:
 
 
 @person_app.command("list")
-def person_list(as_json: JsonOpt = False) -> None:
-    """List every person you may see."""
+def person_list(
+    limit: Annotated[int, typer.Option(min=1, max=100_000, help="At most this many.")] = 1000,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the persons you may see, by name, a page at a time."""
     with opened_store() as store:
-        rows = registry.list_persons(store, state.clearance)
+        total = registry.count_persons(store, state.clearance)
+        rows = registry.list_persons(store, state.actor, state.clearance, limit, offset)
     print_json(rows) if as_json else render.person_rows(rows)
+    if offset + len(rows) < total:
+        err_console.print(
+            f"Showing {offset + 1}–{offset + len(rows)} of {total}; "
+            f"--offset {offset + len(rows)} for the next page."
+        )
 
 
 @person_app.command("search")

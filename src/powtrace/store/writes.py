@@ -257,9 +257,15 @@ def record_read(tx: Tx, entity: str, entity_id: str) -> None:
     tx.record("read", entity, entity_id, None, None)
 
 
-def record_search_read(tx: Tx, kind: str, shown: list[str]) -> None:
-    """Audit that a search showed the actor these restricted or sealed records (their ids)."""
-    tx.record("read", "search", kind, None, {"shown": shown})
+# How records are shown many at a time; each such read is one audit entry naming them.
+SHOWN_BY = ("search", "list")
+
+
+def record_shown(tx: Tx, by: str, kind: str, shown: list[str]) -> None:
+    """Audit that a search or a list page showed the actor these restricted or sealed records
+    (their ids): one entry, entity ``by``, id ``kind``."""
+    assert by in SHOWN_BY
+    tx.record("read", by, kind, None, {"shown": shown})
 
 
 # ---- settings kept in the store ------------------------------------------------------------

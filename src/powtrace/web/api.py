@@ -137,8 +137,9 @@ def create_api() -> FastAPI:
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> list[m.PersonSummary]:
         """Persons the caller may see, by name."""
-        rows = registry.list_persons(request.app.state.store, who.clearance)
-        return [m.PersonSummary(**r.__dict__) for r in rows[offset : offset + limit]]
+        store = request.app.state.store
+        rows = registry.list_persons(store, who.username, who.clearance, limit, offset)
+        return [m.PersonSummary(**r.__dict__) for r in rows]
 
     @api.get("/persons/{person_id}", response_model=m.PersonOut)
     def person(request: Request, who: Caller, person_id: str) -> m.PersonOut:

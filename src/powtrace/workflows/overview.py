@@ -20,7 +20,7 @@ from powtrace.domain.dates import PartialDate
 from powtrace.domain.model import Event, Person, ReviewState
 from powtrace.domain.visibility import Visibility
 from powtrace.lifecycle import derive
-from powtrace.store import rows
+from powtrace.store import rows, writes
 from powtrace.store.schema import audit_log, events, persons
 from powtrace.store.store import Store
 from powtrace.workflows import redact
@@ -240,8 +240,8 @@ def audit_entries(
     """The newest audit entries (who, when, what), before sequence number ``before``.
 
     With ``record`` (an id), only the entries about that record: its changes, its reads, and
-    the name searches that showed it (they list what they showed, see
-    ``writes.record_search_read``), so an administrator can answer "who has seen this person".
+    the name searches and list pages that showed it (they list what they showed, see
+    ``writes.record_shown``), so an administrator can answer "who has seen this person".
     """
     q = sa.select(
         audit_log.c.seq,
@@ -255,7 +255,7 @@ def audit_entries(
         q = q.where(audit_log.c.seq < before)
     if record is not None:
         shown = sa.and_(
-            audit_log.c.entity == "search",
+            audit_log.c.entity.in_(writes.SHOWN_BY),
             audit_log.c.entity_id == "persons",  # indexed: the LIKE reads search entries only
             audit_log.c.after.contains(json.dumps(record), autoescape=True),
         )

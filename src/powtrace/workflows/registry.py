@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.errors import N_, NotFoundError, ValidationError
 from powtrace.domain.model import Event, Person, Source, SourceKind
 from powtrace.domain.visibility import Visibility
 from powtrace.lifecycle import Lifecycle, derive
 from powtrace.store import rows, writes
+from powtrace.store.schema import name_forms, persons
 from powtrace.store.store import Store
 from powtrace.workflows import findings, redact, search
 
@@ -93,19 +96,61 @@ class PersonRow:
     birth_date: str | None
 
 
-def list_persons(store: Store, clearance: Visibility) -> list[PersonRow]:
-    """Every person ``clearance`` may see, by display name."""
+def _display_names(conn: sa.Connection, clearance: Visibility) -> list[tuple[str, str]]:
+    """(display name, id) of every live person ``clearance`` may see, in list order.
+
+    Read from the name forms alone (the first official form, else the first: as
+    ``Person.display_name``), so a page of a long list loads only its own persons.
+    """
+    first = sa.func.row_number().over(
+        partition_by=name_forms.c.person_id,
+        order_by=(sa.case((name_forms.c.kind == "official", 0), else_=1), name_forms.c.position),
+    )
+    ranked = sa.select(name_forms.c.person_id, name_forms.c.text, first.label("n")).subquery()
+    levels = [v.value for v in Visibility if v.visible_to(clearance)]
+    q = (
+        sa.select(ranked.c.text, persons.c.id)
+        .join(persons, persons.c.id == ranked.c.person_id)
+        .where(ranked.c.n == 1, persons.c.merged_into.is_(None), persons.c.visibility.in_(levels))
+    )
+    return sorted(((t, i) for t, i in conn.execute(q)), key=lambda r: (r[0].casefold(), r[1]))
+
+
+def count_persons(store: Store, clearance: Visibility) -> int:
+    """How many live persons ``clearance`` may see."""
+    levels = [v.value for v in Visibility if v.visible_to(clearance)]
+    q = sa.select(sa.func.count()).where(
+        persons.c.merged_into.is_(None), persons.c.visibility.in_(levels)
+    )
     with store.reading() as conn:
-        people = rows.load_persons(conn)
+        return int(conn.execute(q).scalar_one())
+
+
+def list_persons(
+    store: Store, actor: str, clearance: Visibility, limit: int | None = None, offset: int = 0
+) -> list[PersonRow]:
+    """The persons ``clearance`` may see, by display name: ``limit`` of them from ``offset``
+    (all when ``limit`` is None). A page that shows restricted or sealed persons is a read of
+    them, audited with one entry naming them, as a search is."""
+    with store.reading() as conn:
+        ordered = _display_names(conn, clearance)
+        page = [i for _, i in ordered[offset : None if limit is None else offset + limit]]
+        # The whole list at once: every person (an IN list of 100,000 ids is past SQLite's limit).
+        people = {p.id: p for p in rows.load_persons(conn, None if limit is None else page)}
     out = []
-    for p in people:
-        shown, _ = redact.person_for(p, clearance)
-        if shown is None or p.merged_into:
-            continue
+    for person_id in page:
+        p = people.get(person_id)
+        shown = None if p is None else redact.person_for(p, clearance)[0]
+        if p is None or shown is None or p.merged_into:
+            continue  # merged or re-graded between the two reads: not shown
         others = [f.text for f in shown.name_forms if f.text != shown.display_name]
         birth = None if shown.birth_date is None else str(shown.birth_date)
         out.append(PersonRow(p.id, shown.display_name, others, p.side.value, birth))
-    return sorted(out, key=lambda r: (r.name.casefold(), r.id))
+    restricted = [r.id for r in out if redact.needs_read_audit(people[r.id].visibility)]
+    if restricted:
+        with store.transaction(actor) as tx:
+            writes.record_shown(tx, "list", "persons", restricted)
+    return out
 
 
 @dataclass
@@ -165,7 +210,7 @@ def search_persons(
     shown = [h.id for h in hits if h.id in restricted]
     if shown:
         with store.transaction(actor) as tx:
-            writes.record_search_read(tx, "persons", shown)
+            writes.record_shown(tx, "search", "persons", shown)
     return hits
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from powtrace.domain.dates import parse_optional
@@ -22,13 +24,18 @@ from powtrace.workflows.registry import PersonView
 
 router = APIRouter()
 MAX_QUERY = 200
+PAGE = 100  # persons per page of the list
 
 
 @router.get("/persons")
-def persons(request: Request, ctx: UserDep) -> Response:
-    """Every person the reader may see."""
-    rows = registry.list_persons(store_of(request), ctx.clearance)
-    return render(request, "persons.html", {"rows": rows})
+def persons(request: Request, ctx: UserDep, page: Annotated[int, Query(ge=1)] = 1) -> Response:
+    """The persons the reader may see, by name, a page at a time."""
+    store = store_of(request)
+    total = registry.count_persons(store, ctx.clearance)
+    start = (page - 1) * PAGE
+    rows = registry.list_persons(store, ctx.actor, ctx.clearance, PAGE, start)
+    pages = {"page": page, "first": start + 1, "last": start + len(rows), "total": total}
+    return render(request, "persons.html", {"rows": rows, **pages, "more": start + PAGE < total})
 
 
 @router.get("/search")

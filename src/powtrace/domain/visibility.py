@@ -30,6 +30,11 @@ class Visibility(StrEnum):
         return self.rank <= clearance.rank
 
     @classmethod
+    def values_visible_to(cls, clearance: Visibility) -> list[str]:
+        """The stored values of every visibility ``clearance`` may see (for a SQL filter)."""
+        return [v.value for v in cls if v.visible_to(clearance)]
+
+    @classmethod
     def parse(cls, text: str) -> Visibility:
         if isinstance(text, cls):  # str(member) is 'Visibility.SEALED', not its value
             return text

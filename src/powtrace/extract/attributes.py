@@ -132,19 +132,6 @@ def _windows(
     return out
 
 
-def cue_role(
-    text: str,
-    lang: str,
-    entity: Entity,
-    sentence_of: dict[int, Sentence],
-    others: list[tuple[int, int]] | None = None,
-) -> str | None:
-    """The role the nearest role noun next to a mention gives, if any (`others`: the mentions
-    of other persons, which end a window)."""
-    found = cue(text, lang, entity, sentence_of, others)
-    return found[0] if found else None
-
-
 def cue(
     text: str,
     lang: str,
@@ -205,19 +192,15 @@ _OVER = {
     "en": r"(?:spent|was\s+held\s+for)\s+(?:[\w-]+\s+){0,4}?in\s+"
     r"(?:Russian\s+|Ukrainian\s+)?captivity",
 }
-# Words that make the spell go on ("уже три года находится", "still"): not over.
-_ONGOING = re.compile(
-    r"(?<![\w-])(?:уже|вже|ще|досі|до\s+сих\s+пор|still|already|находится|перебуває|"
-    r"остается|залишається|remains?|has\s+been\s+held|is\s+held|is\s+still)(?![\w-])",
-    re.IGNORECASE,
-)
-# "Серед звільнених — …", "Среди вернувшихся …", "Among those freed …": a list of the freed.
 # Words that keep a person in captivity while others are freed ("his son is still held").
-_STILL = re.compile(
-    r"(?<![\w-])(?:досі|до\s+сих\s+пор|still|находится|перебуває|остается|залишається|"
-    r"remains?|has\s+been\s+held|is\s+held)(?![\w-])",
-    re.IGNORECASE,
+_HELD_WORDS = (
+    r"досі|до\s+сих\s+пор|still|находится|перебуває|остается|залишається|remains?|"
+    r"has\s+been\s+held|is\s+held"
 )
+_STILL = re.compile(rf"(?<![\w-])(?:{_HELD_WORDS})(?![\w-])", re.IGNORECASE)
+# Those, and words that make a spell go on ("уже три года находится"): the spell is not over.
+_ONGOING = re.compile(rf"(?<![\w-])(?:уже|вже|ще|already|{_HELD_WORDS})(?![\w-])", re.IGNORECASE)
+# "Серед звільнених — …", "Среди вернувшихся …", "Among those freed …": a list of the freed.
 _FREED = {
     "ru": r"(?:среди|в\s+числе)\s+(?:тех,?\s+кого\s+)?"
     r"(?:освобожд|вернувш|обменянн|возвращ|вернул|удалось\s+вернуть)\w*"

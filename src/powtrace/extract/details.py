@@ -8,32 +8,9 @@ from typing import Any
 
 from powtrace.extract.lexicon import agencies
 from powtrace.extract.literals import foldable, may_match
+from powtrace.extract.numbers import ENGLISH_TERMS
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "twenty-five": 25,
-    "thirty": 30,
-}
-_NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_NUM = r"(\d{1,2}|" + "|".join(sorted(ENGLISH_TERMS, key=len, reverse=True)) + r")"
 _TERM = (
     re.compile(rf"\b{_NUM}[- ]years?(?:\s+and\s+(\d{{1,2}})\s+months?)?", re.I),
     re.compile(
@@ -74,7 +51,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:old|от\s+роду)\b", re.I)
 
 def _number(word: str) -> int | None:
     """A number written in digits or as an English word."""
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
+    return int(word) if word.isdigit() else ENGLISH_TERMS.get(word.lower())
 
 
 def sentence_term(text: str) -> tuple[int | None, str | None]:

@@ -9,65 +9,10 @@ from functools import cache
 
 from powtrace.extract.lexicon import PersonLexicon, person_lexicon
 from powtrace.extract.namecase import parses
+from powtrace.extract.numbers import MULTIPLIERS, WORD_VALUE
 from powtrace.extract.persons import Entity
 from powtrace.extract.text import REPORTING, WORD, Sentence
 
-# Number words that may count a group, by value: English, Russian and Ukrainian, with the
-# oblique forms a count takes after a verb ("вернули четырех", "повернули чотирьох").
-_UNITS: dict[int, tuple[str, ...]] = {
-    2: ("two", "два", "две", "двух", "двум", "двоих", "два", "дві", "двох", "двом"),
-    3: ("three", "три", "трех", "трёх", "трем", "трём", "троих", "трьох", "трьом"),
-    4: ("four", "четыре", "четырех", "четырёх", "четырем", "чотири", "чотирьох", "чотирьом"),
-    5: ("five", "пять", "пяти", "пятерых", "п'ять", "п’ять", "п'ятьох", "п’ятьох", "п'яти"),
-    6: ("six", "шесть", "шести", "шість", "шістьох", "шести"),
-    7: ("seven", "семь", "семи", "сім", "сімох", "семеро"),
-    8: ("eight", "восемь", "восьми", "вісім", "вісьмох", "восьмеро"),
-    9: ("nine", "девять", "девяти", "дев'ять", "дев’ять", "дев'ятьох", "дев’ятьох"),
-    10: ("ten", "десять", "десяти", "десятьох"),
-    11: ("eleven", "одиннадцать", "одинадцять"),
-    12: ("twelve", "двенадцать", "дванадцять"),
-    13: ("thirteen",),
-    14: ("fourteen",),
-    15: ("fifteen", "пятнадцать", "п'ятнадцять", "п’ятнадцять"),
-    16: ("sixteen",),
-    17: ("seventeen",),
-    18: ("eighteen",),
-    19: ("nineteen",),
-    20: ("twenty", "двадцать", "двадцять", "двадцати", "двадцяти"),
-    30: ("thirty", "тридцать", "тридцять", "тридцати", "тридцяти"),
-    40: ("forty", "сорок", "сорока"),
-    50: ("fifty", "пятьдесят", "п'ятдесят", "п’ятдесят"),
-    60: ("sixty", "шестьдесят", "шістдесят"),
-    70: ("seventy", "семьдесят", "сімдесят"),
-    80: ("eighty", "восемьдесят", "вісімдесят"),
-    90: ("ninety", "девяносто", "дев'яносто", "дев’яносто"),
-    100: ("hundred", "сто", "ста", "сотня", "сотню"),
-}
-_WORD_VALUE = {w: n for n, words in _UNITS.items() for w in words}
-# Words that multiply the number before them ("7 тисяч", "1,2 тыс.", "a thousand").
-_MULTIPLIERS = {
-    "thousand": 1000,
-    "тысяча": 1000,
-    "тысячу": 1000,
-    "тысячи": 1000,
-    "тысяч": 1000,
-    "тыс": 1000,
-    "тисяча": 1000,
-    "тисячу": 1000,
-    "тисячі": 1000,
-    "тисяч": 1000,
-    "тис": 1000,
-    "hundred": 100,
-    "dozen": 12,
-    "десятки": 10,
-    "десятка": 10,
-    "десятков": 10,
-    "десятків": 10,
-    "сотни": 100,
-    "сотні": 100,
-    "сотен": 100,
-    "сотень": 100,
-}
 # Words right after a number that make it a date or a span, not a head count ("24 серпня
 # захисники", "3 years prisoners").
 _NOT_COUNTED = re.compile(
@@ -78,8 +23,8 @@ _NOT_COUNTED = re.compile(
     r"р[іо]к\w*|років|місяц\w+|тиж\w+|годин\w*)",
     re.IGNORECASE,
 )
-_NUM_WORD = "|".join(sorted(map(re.escape, _WORD_VALUE), key=len, reverse=True))
-_MULT = "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True))
+_NUM_WORD = "|".join(sorted(map(re.escape, WORD_VALUE), key=len, reverse=True))
+_MULT = "|".join(sorted(map(re.escape, MULTIPLIERS), key=len, reverse=True))
 # A head count: digits (with thousands separators or a decimal part) or number words, perhaps
 # multiplied ("1,2 тыс.", "7 тисяч", "ninety-five", "a thousand", "двадцать пять").
 _NUMBER_GROUP = re.compile(
@@ -92,7 +37,7 @@ _NUMBER_GROUP = re.compile(
 
 def _count(m: re.Match[str]) -> int | None:
     """The number a head-count match gives, or None for a year or an unreadable one."""
-    mult = _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
+    mult = MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
     if m.group("digits"):
         raw = m.group("digits")
         if re.fullmatch(r"\d{1,3}(?:[,\u00a0 ]\d{3})+", raw):
@@ -105,7 +50,7 @@ def _count(m: re.Match[str]) -> int | None:
         parts = re.split(r"[\s-]+", m.group("words").lower())
         value = 0
         for part in parts:
-            n = _WORD_VALUE[part]
+            n = WORD_VALUE[part]
             value = value * n if n == 100 and value else value + n
     else:
         value = 1

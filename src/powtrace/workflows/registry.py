@@ -96,6 +96,14 @@ class PersonRow:
     birth_date: str | None
 
 
+def _listed(clearance: Visibility) -> list[sa.ColumnElement[bool]]:
+    """Who the person list holds: live (not merged away) persons ``clearance`` may see."""
+    return [
+        persons.c.merged_into.is_(None),
+        persons.c.visibility.in_(Visibility.values_visible_to(clearance)),
+    ]
+
+
 def _display_names(conn: sa.Connection, clearance: Visibility) -> list[tuple[str, str]]:
     """(display name, id) of every live person ``clearance`` may see, in list order.
 
@@ -107,21 +115,17 @@ def _display_names(conn: sa.Connection, clearance: Visibility) -> list[tuple[str
         order_by=(sa.case((name_forms.c.kind == "official", 0), else_=1), name_forms.c.position),
     )
     ranked = sa.select(name_forms.c.person_id, name_forms.c.text, first.label("n")).subquery()
-    levels = [v.value for v in Visibility if v.visible_to(clearance)]
     q = (
         sa.select(ranked.c.text, persons.c.id)
         .join(persons, persons.c.id == ranked.c.person_id)
-        .where(ranked.c.n == 1, persons.c.merged_into.is_(None), persons.c.visibility.in_(levels))
+        .where(ranked.c.n == 1, *_listed(clearance))
     )
     return sorted(((t, i) for t, i in conn.execute(q)), key=lambda r: (r[0].casefold(), r[1]))
 
 
 def count_persons(store: Store, clearance: Visibility) -> int:
     """How many live persons ``clearance`` may see."""
-    levels = [v.value for v in Visibility if v.visible_to(clearance)]
-    q = sa.select(sa.func.count()).where(
-        persons.c.merged_into.is_(None), persons.c.visibility.in_(levels)
-    )
+    q = sa.select(sa.func.count()).where(*_listed(clearance))
     with store.reading() as conn:
         return int(conn.execute(q).scalar_one())
 

@@ -77,7 +77,7 @@ def search_sources(
     if not terms:
         raise ValidationError(N_("search: type at least one word to look for in the sources"))
     limit = max(1, min(limit, MAX_RESULTS))
-    levels = [v.value for v in Visibility if v.visible_to(clearance)]
+    levels = Visibility.values_visible_to(clearance)
     with store.reading() as conn:
         ids = fulltext.matching_sources(conn, terms, levels, limit)
         found = {s.id: s for s in rows.load_sources(conn, ids, with_content=False)}
@@ -97,7 +97,7 @@ def search_sources(
 
 def recent_sources(store: Store, clearance: Visibility, limit: int = 50) -> list[Source]:
     """The sources ``clearance`` may see, newest first, without their bytes or text."""
-    levels = [v.value for v in Visibility if v.visible_to(clearance)]
+    levels = Visibility.values_visible_to(clearance)
     columns = [c for c in sources.c if c.name not in {"content", "text"}]
     q = (
         sa.select(*columns, sa.null().label("content"), sa.null().label("text"))

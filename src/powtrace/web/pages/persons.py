@@ -62,7 +62,7 @@ def new_person_page(request: Request, ctx: EditorDep) -> Response:
 
 
 def _new_context(request: Request, clearance: Visibility, form: Form) -> dict:
-    levels = [v.value for v in Visibility if v.visible_to(clearance)]
+    levels = Visibility.values_visible_to(clearance)
     return {
         "form": form,
         "side_options": [(s.value, gettext(request, labels.SIDES[s.value])) for s in Side],
@@ -82,7 +82,7 @@ def new_person(request: Request, ctx: EditorDep, data: FormDep) -> Response:
         form.error("birth_date", message_for(request, exc))
     if form.get("side") not in {s.value for s in Side}:
         form.error("side", gettext(request, "Choose a side from the list."))
-    allowed = {v.value for v in Visibility if v.visible_to(ctx.clearance)}
+    allowed = set(Visibility.values_visible_to(ctx.clearance))
     if form.get("visibility") not in allowed:
         # Nobody may create a record they could not see themselves.
         form.error("visibility", gettext(request, "Choose a visibility from the list."))

@@ -97,18 +97,26 @@ def kill_at_random(argv: list[str], log: Path, rng: random.Random, lo: float, hi
 def kill_while_writing(
     argv: list[str], log: Path, home: Path, rng: random.Random, timeout: float = 120
 ) -> bool:
-    """Run a command and SIGKILL it within a few milliseconds of opening a write transaction.
+    """Run a command and SIGKILL it inside a write transaction.
 
     Random delays alone can miss a short transaction on a busy machine (start-up takes most of
-    the run), so the tests follow their random kills with this one, which waits for SQLite's
-    rollback journal to appear. True when the kill left that journal behind.
+    the run), so the tests follow their random kills with this one. It waits for SQLite's
+    rollback journal to appear, lets a random 0-3 ms pass, then freezes the child (SIGSTOP):
+    if the journal is still there the transaction is open and the child is killed frozen;
+    if the transaction committed in between, the child goes on (SIGCONT) and the next one is
+    caught, so a loaded machine's slow polling cannot make the kill miss. True when the kill
+    left the journal behind.
     """
     proc = spawn(argv, log)
+    pid = proc.process.pid
     deadline = time.monotonic() + timeout
     while proc.process.is_alive() and time.monotonic() < deadline:
         if hot_journal(home):
             time.sleep(rng.uniform(0.0, 0.003))
-            break
+            os.kill(pid, signal.SIGSTOP)
+            if hot_journal(home):
+                break
+            os.kill(pid, signal.SIGCONT)
         time.sleep(0.0005)
     proc.kill()
     return hot_journal(home)

@@ -201,6 +201,7 @@ def _first_schema_store(home: Path, n: int) -> None:
             del snapshot["merged_into"]
             values = rows.person_values(person)
             del values["merged_into"]
+            del values["sort_name"]  # 0011 added the list's sort key
             conn.execute(
                 persons.insert().values(**values, version=1, created_at=now, updated_at=now)
             )

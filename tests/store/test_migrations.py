@@ -20,34 +20,48 @@ from powtrace.store.store import Store, utc_now
 from powtrace.store.verify import verify_store
 
 
-def _store_at_first_revision(engine_kind: str, store_url: str | None, home: Path) -> Store:
-    """A store at schema 0001 holding one person as 0001 wrote it (store_url is reset)."""
+def _engine_at(revision: str, store_url: str | None, home: Path) -> sa.Engine:
+    """An engine on a store migrated only up to ``revision`` (store_url is reset)."""
     if store_url is None:
-        Store.init(home).close()  # creates the key; then rebuild the file at 0001
+        Store.init(home).close()  # creates the key; then rebuild the file at ``revision``
         (home / "powtrace.db").unlink()
         engine = eng.make_engine(eng.sqlcipher_url(home / "powtrace.db", resolve_key(home)))
     else:
         engine = eng.make_engine(store_url)
-    eng.migrate(engine, "0001")
-    person = Person([NameForm("Кравчишин Остап Михайлович", kind="official")], side="ukraine")
-    old_snapshot = person_to_dict(person)
-    del old_snapshot["merged_into"]  # 0001's snapshots had no such field
+    eng.migrate(engine, revision)
+    return engine
+
+
+def _add_as_old_version(conn: sa.Connection, person: Person, *, newer: tuple[str, ...]) -> None:
+    """Write a person with their name forms and audit entry as an older release did: without
+    the columns (and snapshot fields) ``newer`` that later revisions added."""
+    snapshot = person_to_dict(person)
     values = rows.person_values(person)
-    del values["merged_into"]
+    for name in newer:
+        snapshot.pop(name, None)
+        del values[name]
     now = utc_now()
+    conn.execute(persons.insert().values(**values, version=1, created_at=now, updated_at=now))
+    conn.execute(name_forms.insert(), rows.name_form_values(person.id, person.name_forms))
+    audit.append(
+        conn,
+        at=now,
+        actor="old-version",
+        action="create",
+        entity="person",
+        entity_id=person.id,
+        before=None,
+        after=snapshot,
+    )
+
+
+def _store_at_first_revision(engine_kind: str, store_url: str | None, home: Path) -> Store:
+    """A store at schema 0001 holding one person as 0001 wrote them (store_url is reset)."""
+    engine = _engine_at("0001", store_url, home)
+    person = Person([NameForm("Кравчишин Остап Михайлович", kind="official")], side="ukraine")
     with engine.begin() as conn:
-        conn.execute(persons.insert().values(**values, version=1, created_at=now, updated_at=now))
-        conn.execute(name_forms.insert(), rows.name_form_values(person.id, person.name_forms))
-        audit.append(
-            conn,
-            at=now,
-            actor="old-version",
-            action="create",
-            entity="person",
-            entity_id=person.id,
-            before=None,
-            after=old_snapshot,
-        )
+        # 0001 had no merged_into (its snapshots neither), 0011 added the list's sort key.
+        _add_as_old_version(conn, person, newer=("merged_into", "sort_name"))
     return Store(engine, home)
 
 
@@ -79,18 +93,13 @@ def test_upgrade_to_0007_derives_every_name_key_again(
 ) -> None:
     """Keys written by earlier name rules are replaced by what the current rules derive."""
     home = tmp_path / "home"
-    if store_url is None:
-        Store.init(home).close()
-        (home / "powtrace.db").unlink()
-        engine = eng.make_engine(eng.sqlcipher_url(home / "powtrace.db", resolve_key(home)))
-    else:
-        engine = eng.make_engine(store_url)
-    eng.migrate(engine, "0006")
+    engine = _engine_at("0006", store_url, home)
     text = "Андреев В. И."
-    with Store(engine, home).transaction("old-version") as tx:
-        person = writes.add_person(tx, Person([NameForm(text, kind="official")], side="russia"))
-        tx.conn.execute(name_keys.delete())  # as an earlier release might have left them
-        tx.conn.execute(name_keys.insert(), [{"person_id": person.id, "position": 0, "key": "s:x"}])
+    person = Person([NameForm(text, kind="official")], side="russia")
+    with engine.begin() as conn:
+        _add_as_old_version(conn, person, newer=("sort_name",))
+        # Keys as an earlier release might have left them.
+        conn.execute(name_keys.insert(), [{"person_id": person.id, "position": 0, "key": "s:x"}])
     engine.dispose()
     store = Store.init(home, store_url)
     with store.reading() as conn:
@@ -120,3 +129,55 @@ def test_full_text_indexes_go_down_and_come_back_with_their_rows(store: Store) -
             )
         ).all()
     assert len(found) == 1
+
+
+def test_upgrade_to_0011_keys_the_persons_already_there(
+    engine_kind: str, store_url: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Persons written before the list had a stored sort key are keyed by the migration (a few
+    at a time here, so the batches' seams are crossed), and list in the order Python sorts."""
+    from alembic import command
+
+    from powtrace.domain.visibility import Visibility
+    from powtrace.workflows import registry
+
+    monkeypatch.setattr(rows, "SORT_NAME_BATCH", 3)
+    home = tmp_path / "home"
+    engine = _engine_at("0010", store_url, home)
+    people = [
+        Person([NameForm(text, kind="official")], visibility="public")
+        for text in ("Straße Ernst", "STRASSE Ernst", "Ёлкин Ян", "Елкин Ян", "Zaiets Oleh")
+    ]
+    people += [  # the display name is the first official form, wherever it stands
+        Person([NameForm("Ящук Роман", kind="alias"), NameForm("Абрамов Пётр", kind="official")]),
+        Person([NameForm("ärger hans", kind="as_reported"), NameForm("Юрченко", kind="alias")]),
+    ]
+    with engine.begin() as conn:
+        for p in people:
+            _add_as_old_version(conn, p, newer=("sort_name",))
+    engine.dispose()
+
+    def order() -> list[str]:
+        return [p.id for p in sorted(people, key=lambda p: (p.display_name.casefold(), p.id))]
+
+    store = Store.init(home, store_url)  # what 'powtrace migrate' runs
+    with store.reading() as conn:
+        keys = dict(conn.execute(sa.select(persons.c.id, persons.c.sort_name)).all())
+        assert keys == {p.id: p.display_name.casefold() for p in people}
+        assert verify_store(conn).ok
+    pages = [registry.list_persons(store, "reader", Visibility.SEALED, 3, k) for k in (0, 3, 6)]
+    assert [r.id for page in pages for r in page] == order()
+    assert keys[people[0].id] == keys[people[1].id] == "strasse ernst"
+    assert keys[people[5].id] == "абрамов пётр"
+
+    with store.transaction("new-version") as tx:  # and the upgraded store keys new writes
+        people.append(writes.add_person(tx, Person([NameForm("Бойко Іван", kind="official")])))
+    assert [r.id for r in registry.list_persons(store, "reader", Visibility.SEALED)] == order()
+
+    with store.engine.begin() as conn:  # 0011 goes down and comes back with every key
+        command.downgrade(eng._alembic_config(conn), "0010")
+    with store.engine.connect() as conn:
+        assert "sort_name" not in {c["name"] for c in sa.inspect(conn).get_columns("persons")}
+    eng.migrate(store.engine)
+    assert [r.id for r in registry.list_persons(store, "reader", Visibility.SEALED)] == order()
+    store.close()

@@ -94,7 +94,10 @@ def test_bad_parameters_and_unknown_paths_are_problems(web: Web) -> None:
         assert response.headers["content-type"] == PROBLEM
         assert response.json()["status"] == status
     assert api.put("/api/persons").status_code == 405
-    assert api.get("/api/search?q=123").json() == []  # no letters: no one matches
+    no_letters = api.get("/api/search?q=123")  # as source search: the problem is named
+    assert no_letters.status_code == 422
+    assert no_letters.json()["errors"][0]["loc"] == ["query", "q"]
+    assert "letter" in no_letters.json()["errors"][0]["msg"]
 
 
 def test_openapi_describes_the_api(web: Web) -> None:

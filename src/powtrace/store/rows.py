@@ -8,7 +8,15 @@ from typing import Any
 import sqlalchemy as sa
 
 from powtrace.domain.dates import PartialDate, parse_optional
-from powtrace.domain.model import Citation, Event, ExternalId, NameForm, Person, Source
+from powtrace.domain.model import (
+    Citation,
+    Event,
+    ExternalId,
+    NameForm,
+    NameKind,
+    Person,
+    Source,
+)
 from powtrace.names import match_keys
 from powtrace.store.schema import citations, events, external_ids, name_forms, persons, sources
 from powtrace.store.search import search_key
@@ -36,7 +44,38 @@ def person_values(p: Person) -> dict[str, Any]:
         "visibility": p.visibility.value,
         "field_visibility": {k: v.value for k, v in p.field_visibility.items()},
         "merged_into": p.merged_into,
+        "sort_name": sort_name(p.display_name),
     }
+
+
+def sort_name(display_name: str) -> str:
+    """The person list's sort key: the display name case-folded by Python (``str.casefold``,
+    so "Straße" and "STRASSE" agree, which SQL ``lower()`` does not see).
+
+    The list orders by (this key, id), compared by code point on both engines (see
+    :func:`list_order`), so it is the order of Python's ``sorted`` by (casefold, id).
+    """
+    return display_name.casefold()
+
+
+def list_order(conn: sa.Connection) -> list[sa.ColumnElement[Any]]:
+    """ORDER BY of the person list: the stored sort key, then the id, both compared bytewise.
+
+    UTF-8 bytes compare in code point order, as Python compares strings. SQLite's default
+    collation (BINARY) is bytewise already; PostgreSQL's is the database's locale, so the
+    comparison names the "C" collation, as the index ``ix_persons_sort_name`` does (migration
+    0011): the two must stay identical, or the planner cannot walk the index in order. The
+    list holds live persons only (``merged_into`` NULL), so ordering by ``merged_into`` first
+    changes nothing; it lets PostgreSQL walk that index, which leads with it, in order (SQLite
+    sees that from ``merged_into IS NULL`` alone).
+    """
+    if conn.dialect.name == "postgresql":
+        return [
+            persons.c.merged_into,
+            persons.c.sort_name.collate("C"),
+            persons.c.id.collate("C"),
+        ]
+    return [persons.c.merged_into, persons.c.sort_name, persons.c.id]
 
 
 def name_form_values(person_id: str, forms: list[NameForm]) -> list[dict[str, Any]]:
@@ -87,6 +126,42 @@ def index_all_names(conn: sa.Connection, batch: int = 5000) -> int:
     if pending:
         conn.execute(insert, pending)
     return written + len(pending)
+
+
+SORT_NAME_BATCH = 5000  # persons per read and write of write_sort_names
+
+
+def write_sort_names(conn: sa.Connection) -> int:
+    """Store every person's ``sort_name`` from their name forms; returns how many persons.
+
+    For migration 0011, so in plain SQL (the code's tables may hold columns a later revision
+    adds), a batch of persons at a time. The display name is chosen as ``Person.display_name``
+    chooses it: the first official name form by position, else the first name form.
+    """
+    update = sa.text("UPDATE persons SET sort_name = :sort_name WHERE id = :id")
+    ids_after = sa.text("SELECT id FROM persons WHERE id > :after ORDER BY id LIMIT :n")
+    forms_of = sa.text(
+        "SELECT person_id, kind, text FROM name_forms WHERE person_id > :after "
+        "AND person_id <= :last ORDER BY person_id, position"
+    )
+    after, written = "", 0
+    while True:
+        ids = list(conn.execute(ids_after, {"after": after, "n": SORT_NAME_BATCH}).scalars())
+        if not ids:
+            return written
+        shown: dict[str, str] = {}
+        official: set[str] = set()
+        for f in conn.execute(forms_of, {"after": after, "last": ids[-1]}):
+            if f.person_id in official:
+                continue
+            if f.kind == NameKind.OFFICIAL.value:
+                shown[f.person_id] = f.text
+                official.add(f.person_id)
+            else:
+                shown.setdefault(f.person_id, f.text)
+        # A person has at least one name form; one without (a damaged store) gets an empty key.
+        conn.execute(update, [{"id": i, "sort_name": sort_name(shown.get(i, ""))} for i in ids])
+        after, written = ids[-1], written + len(ids)
 
 
 def load_persons(conn: sa.Connection, ids: list[str] | None = None) -> list[Person]:

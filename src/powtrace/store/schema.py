@@ -43,6 +43,12 @@ persons = sa.Table(
     sa.Column("created_at", SHORT, nullable=False),
     sa.Column("updated_at", SHORT, nullable=False),
     sa.Column("merged_into", ID, index=True),
+    # Derived, never shown (0011): the display name case-folded (``rows.sort_name``), written
+    # with every write of the person. The person list reads a page of the live persons
+    # (merged_into NULL) in order from this index alone, on either engine; PostgreSQL's
+    # compares sort_name and id bytewise (COLLATE "C", see ``rows.list_order``).
+    sa.Column("sort_name", sa.Text, nullable=False),
+    sa.Index("ix_persons_sort_name", "merged_into", "sort_name", "id", "visibility"),
 )
 
 name_forms = sa.Table(

@@ -248,13 +248,23 @@ def create_api() -> FastAPI:
     def search(
         request: Request,
         who: Caller,
-        q: Annotated[str, Query(min_length=1, max_length=200, description="A name, any script.")],
+        q: Annotated[
+            str,
+            Query(
+                min_length=1,
+                max_length=200,
+                description="A name, any script. A query without a letter is a 422.",
+            ),
+        ],
     ) -> list[m.SearchHitOut]:
-        """Persons whose name forms match, in any script; a query without letters matches none."""
+        """Persons whose name forms match, in any script, best first, each with its reason."""
         try:
             hits = registry.search_persons(request.app.state.store, who.username, q, who.clearance)
-        except ValidationError:
-            return []  # no letter to search for; the schema allows any text, so not an error
+        except ValidationError as exc:  # as source search: say what is wrong, not "nothing"
+            errors = [{"loc": ["query", "q"], "msg": str(exc), "code": "no_letters"}]
+            raise ApiProblem(
+                422, "Unprocessable Content", "A parameter is not valid.", errors
+            ) from None
         return [m.SearchHitOut(**h.__dict__) for h in hits]
 
     # Before /sources/{source_id}, which would otherwise take "search" for an id.

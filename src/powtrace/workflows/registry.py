@@ -20,11 +20,12 @@ from powtrace.domain.model import Event, Person, Source, SourceKind
 from powtrace.domain.visibility import Visibility
 from powtrace.lifecycle import Lifecycle, derive
 from powtrace.store import rows, writes
-from powtrace.store.schema import name_forms, persons
+from powtrace.store.schema import persons
 from powtrace.store.store import Store
 from powtrace.workflows import findings, redact, search
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
+MAX_OFFSET = 2**62  # LIMIT and OFFSET are signed 64-bit integers on both engines
 
 
 # ---- persons --------------------------------------------------------------------------------
@@ -104,23 +105,13 @@ def _listed(clearance: Visibility) -> list[sa.ColumnElement[bool]]:
     ]
 
 
-def _display_names(conn: sa.Connection, clearance: Visibility) -> list[tuple[str, str]]:
-    """(display name, id) of every live person ``clearance`` may see, in list order.
-
-    Read from the name forms alone (the first official form, else the first: as
-    ``Person.display_name``), so a page of a long list loads only its own persons.
-    """
-    first = sa.func.row_number().over(
-        partition_by=name_forms.c.person_id,
-        order_by=(sa.case((name_forms.c.kind == "official", 0), else_=1), name_forms.c.position),
-    )
-    ranked = sa.select(name_forms.c.person_id, name_forms.c.text, first.label("n")).subquery()
-    q = (
-        sa.select(ranked.c.text, persons.c.id)
-        .join(persons, persons.c.id == ranked.c.person_id)
-        .where(ranked.c.n == 1, *_listed(clearance))
-    )
-    return sorted(((t, i) for t, i in conn.execute(q)), key=lambda r: (r[0].casefold(), r[1]))
+def page_query(
+    conn: sa.Connection, clearance: Visibility, limit: int | None = None, offset: int = 0
+) -> sa.Select[str]:
+    """The ids of one page of the person list, in list order: by the stored sort key (the
+    display name case-folded), then id, over the index ``ix_persons_sort_name``."""
+    q = sa.select(persons.c.id).where(*_listed(clearance)).order_by(*rows.list_order(conn))
+    return q.limit(limit).offset(offset) if limit is not None else q.offset(offset)
 
 
 def count_persons(store: Store, clearance: Visibility) -> int:
@@ -136,9 +127,13 @@ def list_persons(
     """The persons ``clearance`` may see, by display name: ``limit`` of them from ``offset``
     (all when ``limit`` is None). A page that shows restricted or sealed persons is a read of
     them, audited with one entry naming them, as a search is."""
+    if offset < 0 or (limit is not None and limit < 0):
+        raise ValidationError("the person list: offset and limit cannot be negative")
+    if offset > MAX_OFFSET:
+        return []  # past any list there can be (and past what the engines' OFFSET takes)
+    limit = None if limit is None else min(limit, MAX_OFFSET)
     with store.reading() as conn:
-        ordered = _display_names(conn, clearance)
-        page = [i for _, i in ordered[offset : None if limit is None else offset + limit]]
+        page = list(conn.execute(page_query(conn, clearance, limit, offset)).scalars())
         # The whole list at once: every person (an IN list of 100,000 ids is past SQLite's limit).
         people = {p.id: p for p in rows.load_persons(conn, None if limit is None else page)}
     out = []

@@ -73,3 +73,22 @@ def test_absolute_dates_need_no_publication(phrase: str, expected: str) -> None:
 def test_relative_dates_stay_null_without_publication() -> None:
     found = find_dates("Earlier this year he was sentenced; in August he was freed.", None)
     assert [d.date for d in found] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In August the men were moved to another colony.", "2025-08"),
+        ("In February none of them had been visited.", "2025-02"),
+        ("В сентябре его перевели в другую колонию.", "2025-09"),
+    ],
+)
+def test_a_month_alone_resolves_against_a_month_precise_publication(
+    text: str, expected: str
+) -> None:
+    # A report dated only to its month ("2025-11") still places "in August" in a year; this
+    # once stored the resolver's whole answer (date and flag) as the date and crashed later.
+    found = find_dates(text, PartialDate.parse("2025-11"))
+    assert len(found) == 1
+    assert isinstance(found[0].date, PartialDate)
+    assert str(found[0].date) == expected and found[0].relative

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from typing import Any
 
-from powtrace.extract.lexicon import person_lexicon
-from powtrace.extract.namecase import parses
+from powtrace.extract.lexicon import latin_given_names, person_lexicon
+from powtrace.extract.namecase import is_given_name, parses
 from powtrace.extract.persons import Entity
 from powtrace.extract.text import Sentence, cyrillic_lookalikes
 
@@ -78,8 +78,20 @@ _PLURAL_OBLIQUE = re.compile(r"(?:ими|ами|ями|ів|их|ых|ам|ям|
 # "Среди вернувшихся", "серед звільнених": a plural cue that still picks out one person.
 _AMONG = re.compile(r"(?:среди|серед|among)\s", re.IGNORECASE)
 _GENITIVE = re.compile(r"[оеі]го$", re.IGNORECASE)
+
+
+def _plural_oblique(cue: str) -> bool:
+    """True for a cue about a group: a plural oblique word anywhere in it ("зниклих безвісти",
+    "військовополоненими"), unless it picks one out ("Среди вернувшихся")."""
+    return not _AMONG.match(cue) and any(_PLURAL_OBLIQUE.search(w) for w in cue.split())
+
+
 # What may stand between a far title and its name: words of one noun phrase, no clause break.
 _TITLE_GAP = re.compile(r"[^,;:.!?()«»\"“”—–\n]*")
+
+
+# One or two lowercase words right before a name: that name's title ("журналистка Мария").
+_TITLE_OF_NEXT = re.compile(r"[a-zа-яёіїєґ'’-]+(?:\s+[a-zа-яёіїєґ'’-]+)?\s+")
 
 
 # A quoted name of an organisation or outlet inside a title: a few words, no clause break.
@@ -98,14 +110,14 @@ def _windows(
     entity: Entity,
     sentence_of: dict[int, Sentence],
     others: list[tuple[int, int]] | None = None,
-) -> list[tuple[str, int]]:
-    """Texts next to each mention that may describe it, with their distance from it. A window
+) -> list[tuple[str, int, str]]:
+    """Texts next to each mention that may describe it, with their kind and the mention. A window
     before a mention ends at another person's name (`others`): "Prosecutor Anna Volkova said
     Oleg Smirnov …" gives the prosecutor's title to her only."""
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, int, str]] = []
     # A description is the person's own words for them: "a fellow prisoner" is a prisoner.
     for a, b in entity.descriptions + (entity.mentions[:1] if entity.unnamed else []):
-        out.append((text[a:b], 0))
+        out.append((text[a:b], 0, text[a:b]))
     for a, b in entity.mentions:
         s = sentence_of.get(a)
         lo, hi = (s.start, s.end) if s else (0, len(text))
@@ -114,22 +126,62 @@ def _windows(
         lo = max([lo, a - _BEFORE, *ends])
         # A short quoted name is part of a title ("Юрист «Голосів неволі» Андрій …"); a longer
         # quotation is someone else's words, and the window starts after it.
-        before = _SHORT_QUOTE.sub(lambda q: "x" * len(q.group(0)), text[lo:a])
-        cut = max(before.rfind(ch) for ch in '”"»:;')
-        before = text[lo:a]
+        masked = _SHORT_QUOTE.sub(lambda q: "x" * len(q.group(0)), text[lo:a])
+        cut = max(masked.rfind(ch) for ch in '”"»:;')
+        # A role word inside the quoted name is the organisation's, not the person's: "юрист
+        # фонда «Защитники Отечества» Марина …" is a lawyer, not a soldier.
+        before = masked
         # "мать Ивана": a noun before a possessor is someone else's; only a cue in the same
         # case ("бывшего пленного Ивана") still describes him.
         kind = 4 if a in entity.genitive else 5 if text[a:b] == entity.name else 1
-        out.append((before[cut + 1 :], kind))
+        out.append((before[cut + 1 :], kind, text[a:b]))
+        # "адвокаты Артур Мельников и Ксения Ростова": a plural title over coordinated names is
+        # each one's; the window before the first name of the list is this one's too (kind 6).
+        x = a
+        while True:
+            prev = [(u, v) for u, v in others or () if v <= x and _AND_GAP.fullmatch(text, v, x)]
+            if not prev:
+                break
+            x = prev[0][0]
+        if x != a:
+            start = max([s.start if s else 0, x - _BEFORE, *(v for _, v in others or () if v <= x)])
+            head = _SHORT_QUOTE.sub(lambda q: "x" * len(q.group(0)), text[start:x])
+            out.append((head[max(head.rfind(ch) for ch in '”"»:;') + 1 :], 6, text[a:b]))
         after = text[b:hi]
         if re.match(r"['’]s?\b", after):
             continue  # "Dolgopolov's relatives": the cue after a possessive is someone else's
         m = re.match(r"\s*(?:,|\(|—|–)\s*([^,;()—–.]{0,70})", after)
-        if m:
-            out.append((m.group(1), 2))
+        # An apposition that runs into another person's name is that one's title: "…, луганский
+        # партизан Владимир Жемчугов, журналистка Мария Варфоломеева" (a possessor's does not).
+        if m and not any(
+            b + m.start(1) <= x < b + m.end(1) and _TITLE_OF_NEXT.fullmatch(text, b + m.start(1), x)
+            for x, _ in others or ()
+        ):
+            out.append((m.group(1), 2, text[a:b]))
+        office = _FROM_OFFICE.match(after)
+        if office:  # "Сергій Кравець із Національного інформаційного бюро": his office
+            out.append((office.group(1), 7, text[a:b]))
         if a not in entity.genitive:  # "мать Ивана сказала, что сын …": the son is Ivan
-            out.append((after[:80], 3))  # "… is looking for her son": a weak kinship cue
+            out.append((after[:80], 3, text[a:b]))  # "… is looking for her son": a weak kinship cue
+        title = _LINE_TITLE.match(text, b)
+        if title and not text[text.rfind("\n", 0, a) + 1 : a].strip():
+            out.append(
+                (title.group(1), 2, text[a:b])
+            )  # a name alone on its line, its title on the next
     return out
+
+
+# After a name, "from" and an organisation: "Сергій Кравець із Національного інформаційного
+# бюро" (an official when a state office noun, `office` in persons_*.yaml, follows within two
+# words).
+_FROM_OFFICE = re.compile(r"\s+(?:з|із|зі|из|от|from)\s+([^,;.()—–\n]{1,60})", re.IGNORECASE)
+
+# Between two coordinated names: "и", "і", "й", "та", "and" or a comma.
+_AND_GAP = re.compile(r"\s*(?:,|,?\s+(?:и|і|й|та|and))\s*")
+
+# After a name that is its line's only text, the start of the next line: a signature's title
+# ("Олег Смирнов\nадвокат, партнёр …").
+_LINE_TITLE = re.compile(r"[ \t,]*\n[ \t]*([^\n,;.]{1,60})")
 
 
 def cue(
@@ -146,11 +198,20 @@ def cue(
     best: tuple[int, int, str, str] | None = None
     captive: tuple[int, int, str, str] | None = None
     headed: tuple[int, int, str, str] | None = None
-    for window, window_kind in _windows(text, entity, sentence_of, others):
+    commands: tuple[int, int, str, str] | None = None
+    for window, window_kind, mention in _windows(text, entity, sentence_of, others):
+        if window_kind == 7:  # a state office the person is from is an official's
+            office = lex.roles.get("office")
+            m = office.search(window) if office else None
+            if m is not None and len(window[: m.start()].split()) <= 2:
+                key = (m.start(), _CUE_ORDER.index("official"), "official", m.group(0))
+                if best is None or key < best:
+                    best = key
+            continue
         found: list[tuple[tuple[int, int, str, str], re.Match[str]]] = []
         for role in _CUE_ORDER:
             for m in lex.roles[role].finditer(window):
-                key = _cue_key(window, window_kind, role, m, lang, entity.gender)
+                key = _cue_key(window, window_kind, role, m, lang, entity.gender, mention)
                 if key is None:
                     continue
                 key = (*key, m.group(0))
@@ -159,6 +220,8 @@ def cue(
                     best = key
                 if role in _CAPTIVE_ROLES - {"soldier"} and (captive is None or key < captive):
                     captive = key
+                if role == "commander" and (commands is None or key < commands):
+                    commands = key
         head = _head_of_soldier_word(found, window)
         if head is not None and (headed is None or head < headed):
             headed = head
@@ -166,14 +229,36 @@ def cue(
         best = captive
     elif best is not None and best[2] == "soldier" and headed is not None:
         best = headed
+    elif best is not None and best[2] == "soldier" and commands is not None:
+        best = commands  # "Командир полка, подполковник Гаврилов": the rank is the commander's
     if best is None and _known_official(text, lang, entity):
         return ("official", "")
     found_role = best[2] if best else None
     if found_role in (None, "soldier", "commander", "kin_of", "pow", "missing_soldier"):
-        ctx = _context(text, lang, entity, sentence_of, others or [])
+        ctx = _context(text, lang, entity, sentence_of, others or [], found_role is None)
+        if found_role == "commander" and ctx == "captive" and _speaks(text, entity, sentence_of):
+            ctx = ""  # "командир бригады заявил, что трое бойцов в плену": he speaks of them
         if ctx:  # kept apart from the cue itself: role() weighs it against the events
             return (f"{found_role or ''}|{ctx}", best[3] if best else "")
     return (best[2], best[3]) if best else None
+
+
+# Verbs of saying: a commander whose sentence speaks of captivity through them is reporting it.
+_SAYING = re.compile(
+    r"(?<![\w-])(?:said|says|told|stated|announced|заяви\w*|сообщи\w*|рассказа\w*|сказа\w*|"
+    r"отмети\w*|поясни\w*|говори\w*|уточни\w*|повідоми\w*|розпові\w*|зазначи\w*|каже|кажуть|"
+    r"заявля\w*|пише|пишет|написа\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _speaks(text: str, entity: Entity, sentence_of: dict[int, Sentence]) -> bool:
+    """True when a sentence naming the person holds a verb of saying."""
+    for a, _ in entity.mentions:
+        s = sentence_of.get(a)
+        if s is not None and _SAYING.search(text, s.start, s.end):
+            return True
+    return False
 
 
 def _known_official(text: str, lang: str, entity: Entity) -> bool:
@@ -204,10 +289,11 @@ _ONGOING = re.compile(rf"(?<![\w-])(?:уже|вже|ще|already|{_HELD_WORDS})(
 _FREED = {
     "ru": r"(?:среди|в\s+числе)\s+(?:тех,?\s+кого\s+)?"
     r"(?:освобожд|вернувш|обменянн|возвращ|вернул|удалось\s+вернуть)\w*"
-    r"|(?:на\s+свободе|вернулись\s+домой)",
+    r"|(?:на\s+свободе|вернулись\s+домой|на\s+свободу\s+вы(?:шел|шла|шли))",
     "uk": r"(?:серед|у\s+числі)\s+(?:тих,?\s+кого\s+)?"
     r"(?:звільнен|повернут|повернувш|обмінян|визволен|вдал[ао]ся\s+повернути)\w*"
-    r"|(?:на\s+волі|повернулися\s+додому|додому\s+(?:повернулися|повертаються|їде|їдуть))",
+    r"|(?:на\s+волі|повернулися\s+додому|додому\s+(?:повернулися|повертаються|їде|їдуть))"
+    r"|на\s+волю\s+вий(?:шов|шла|шли)",
     "en": r"among\s+(?:the|those)\s+(?:\w+\s+){0,2}?"
     r"(?:freed|released|returned|exchanged|swapped|who\s+came\s+home)"
     r"|(?:are|were)\s+(?:now\s+)?(?:home|free)\b",
@@ -243,11 +329,13 @@ def _context(
     entity: Entity,
     sentence_of: dict[int, Sentence],
     others: list[tuple[int, int]],
+    bare: bool = False,
 ) -> str:
     """What the sentences around a person's mentions say of him when no role noun does:
     "freed" (named in a list of the freed, or "spent two years in captivity"), "absentia"
-    (tried in absentia: not held), "captive" or "missing" (his sentence speaks of captivity
-    or of the missing), or ""."""
+    (tried in absentia: not held), "kin" (a `bare` name, with no role noun at all, followed by
+    "Её муж …"), "captive" or "missing" (his sentence speaks of captivity or of the missing),
+    or ""."""
     freed = re.compile(_FREED[lang], re.IGNORECASE)
     over = re.compile(_OVER[lang], re.IGNORECASE)
     found = ""
@@ -264,11 +352,159 @@ def _context(
         m = over.search(text, b, hi)
         if m and m.start() - b < 120 and not _ONGOING.search(text[b : m.end()]):
             return "freed"
+        if _freed_group(text, lang, a, lo) or _spell_over(text, lang, lo, hi, a, b):
+            return "freed"
+        if _HELD_AFTER.match(text, b) and not _NOT.search(text, b, min(hi, b + 60)):
+            return "held"  # "Кирилл до сих пор там, в плену", "Юрій досі в полоні"
+        if _captive_list(text, a):
+            return "held"
         if not found and _CAPTIVITY.search(sentence):
             found = "captive"
         elif not found and _MISSING_WORDS.search(sentence):
             found = "missing"
+    if bare and any(
+        _kin_follows(text, entity, sentence_of.get(a), b, others) for a, b in entity.mentions
+    ):
+        return "kin"
     return found
+
+
+# A next sentence that opens with a possessive and a kinship noun: "Её муж, Андрей …, попал в
+# плен", "Його син Олег зник безвісти", "Her son Ivan …" (one word may stand between: "власний").
+_KIN_OPENS = re.compile(
+    r"\s*(?P<pron>её|ее|его|її|його|her|his)\s+(?:[\w'’-]+\s+)?(?:муж|сын|брат|жена|дочь|"
+    r"отец|мать|чоловік|син|брат|дружина|донька|батько|мати|husband|son|brother|wife|"
+    r"daughter|father|mother)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _kin_follows(
+    text: str, entity: Entity, s: Sentence | None, b: int, others: list[tuple[int, int]]
+) -> bool:
+    """True when the person is the last one named in a sentence and the next one opens with her
+    or his kin ("… координатор движения Юлия Сорокина. Её муж, Андрей Сорокин, попал в плен"):
+    the person is that soldier's relative."""
+    if s is None or any(b <= x < s.end for x, _ in others):
+        return False
+    m = _KIN_OPENS.match(text, s.end)
+    if m is None:
+        return False
+    female = m.group("pron").lower() in ("её", "ее", "її", "her")
+    return entity.gender is None or entity.gender == ("f" if female else "m")
+
+
+# Right after a name, a word that the state goes on and captivity: "Кирилл до сих пор там, в
+# плену", "Олег досі в полоні", "Ivan is still in captivity".
+_HELD_AFTER = re.compile(
+    r"\s+(?:(?:is|was|remains|остается|остаётся|залишається)\s+)?(?:до\s+сих\s+пор|вс[её]\s+ещ[её]|"
+    r"досі|все\s+ще|still)\s+(?:[\w'’-]+,?\s+){0,2}(?:в|у|in)\s+(?:плену|полоні|неволі|captivity)",
+    re.IGNORECASE,
+)
+_COLON_EOL = re.compile(r":[ \t]*\n")
+
+
+def _last_heading(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """The last line in text[lo:hi] that ends in a colon, as (start, colon, end past its line
+    break); the start is clipped to `lo`. Found from the colon back: a pattern that scans each
+    line from every position is quadratic in the line's length, and this runs per mention."""
+    last = None
+    for m in _COLON_EOL.finditer(text, lo, hi):
+        last = m
+    if last is None:
+        return None
+    return max(lo, text.rfind("\n", 0, last.start()) + 1), last.start(), last.end()
+
+
+_LIST_BACK = 800  # how far before a mention the heading of its list may stand
+
+# A group's return from captivity told in a sentence: a verb of return and a word of captivity,
+# home or exchange ("Вчера из украинского плена вернулись 185 военнослужащих", "Повернулися:").
+_RETURN_VERB = {
+    "ru": r"(?:вернул|возвращ|освобожд|освободил|обменял|обменян)\w*",
+    "uk": r"(?:повернул|повернут|повернен|звільнен|звільнил|обміняли|обмінян|визволен)\w*",
+    "en": r"(?:returned|freed|released|exchanged|swapped|came\s+home|brought\s+home)",
+}
+_RETURN_WHERE = re.compile(r"(?:плен|полон|неволі|домой|додому|обмен|обмін|captiv|home|swap)", re.I)
+# A sentence that picks a member out of the group before it: "Один из них — …", "Серед них".
+_MEMBER_OPENS = re.compile(
+    r"\W*(?:(?:один|одна|одного|одному|одн(?:ієї|ого|ому))\s+(?:из|з|із)\s+них|среди\s+них|"
+    r"серед\s+них|one\s+of\s+them|among\s+them)(?![\w-])",
+    re.IGNORECASE,
+)
+# A line of a list: a bullet, dash or number first, or a short line ending in punctuation.
+_LIST_ITEM = re.compile(r"\s*(?:[^\w\s«\"“(]|\d{1,2}[.)])")
+# "за 14 месяцев плена", "за время плена", "за час полону": a spell told as a whole is over.
+_SPELL = {
+    "ru": r"(?<![\w-])за\s+(?:врем\w+|период\w*|(?:\d+|[\w-]+)\s+(?:месяц|год|лет|дн|недел|сут)\w*)"
+    r"\s+(?:нахождения\s+)?(?:в\s+)?плен",
+    "uk": r"(?<![\w-])за\s+(?:час|період\w*|(?:\d+|[\w'’-]+)\s+(?:місяц|рок|рік|дн|тиж|діб)\w*)"
+    r"\s+(?:перебування\s+)?(?:у\s+|в\s+)?(?:полон|неволі)",
+    "en": r"(?!)",
+}
+
+
+def _tells_return(text: str, lang: str, start: int, end: int) -> bool:
+    """True when a sentence in text[start:end] tells a return from captivity, not negated and
+    not of those still held ("11 фамилий брянцев, которые остаются в плену")."""
+    verb = re.compile(_RETURN_VERB[lang], re.IGNORECASE)
+    for m in re.finditer(r"[^.!?\n]+", text[start:end]):
+        one = m.group(0)
+        found = verb.search(one)
+        if found and _RETURN_WHERE.search(one) and not _NOT.search(one) and not _STILL.search(one):
+            return True
+    return False
+
+
+def _freed_group(text: str, lang: str, at: int, lo: int) -> bool:
+    """True when the mention at `at` is a member of a group whose return was just told: an item
+    of a list under a heading that tells it, or follows it ("Вернулись 185 … Поимённо:", bullet
+    lines), or a sentence "Один из них — …" right after it. A return told of the group governs
+    its members whatever their own lines recall ("в плену с марта 2024 года")."""
+    if _MEMBER_OPENS.match(text, lo, at):
+        back = max(text.rfind(".", 0, max(0, lo - 2)), text.rfind("\n", 0, max(0, lo - 1))) + 1
+        return _tells_return(text, lang, back, lo)
+    head = _last_heading(text, max(0, at - _LIST_BACK), at)
+    if head is None:
+        return False
+    start, _, end = head
+    items = text[end : text.rfind("\n", 0, at) + 1].splitlines()
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    if not all(len(x) < 200 and (not x.strip() or _LIST_ITEM.match(x)) for x in [*items, line]):
+        return False
+    return _tells_return(text, lang, max(0, start - _PARAGRAPH_BACK), end)
+
+
+_SPELL_NEAR = 60  # how far from a mention a spell counted as a whole may stand
+
+
+def _spell_over(text: str, lang: str, lo: int, hi: int, a: int, b: int) -> bool:
+    """True when a spell in captivity counted as a whole stands next to the mention ("выплаты
+    за 14 месяцев плена бойцу Антону …", "По словам Ивана, за время плена он потерял 15 кг"),
+    in a sentence that does not say it goes on."""
+    if _ONGOING.search(text, lo, hi):
+        return False
+    for m in re.finditer(_SPELL[lang], text[lo:hi], re.IGNORECASE):
+        start, end = lo + m.start(), lo + m.end()
+        if (0 <= a - end < _SPELL_NEAR) or (0 <= start - b < _SPELL_NEAR):
+            return True
+    return False
+
+
+def _captive_list(text: str, at: int) -> bool:
+    """True when the mention at `at` is an item of a list whose heading line, ending in a colon,
+    speaks of prisoners ("суд назначил украинским военнопленным такие приговоры:"), each line
+    between them a short item."""
+    lo = max(0, at - _LIST_BACK)
+    head = _last_heading(text, lo, at)
+    if head is None:
+        return False
+    start, colon, end = head
+    line = text[start:colon]
+    if not _CAPTIVITY.search(line) or _NOT.search(line):
+        return False
+    items = text[end : text.rfind("\n", 0, at) + 1].splitlines()
+    return all(len(x) < 200 and x.rstrip()[-1:] in (";", ",", ".", "") for x in items)
 
 
 # Roles whose noun can head a phrase that holds a soldier word: "голова обласної військової
@@ -326,10 +562,25 @@ _ACCORDING_BEFORE = re.compile(
 
 
 def _cue_key(
-    window: str, kind: int, role: str, m: re.Match[str], lang: str, gender: str | None = None
+    window: str,
+    kind: int,
+    role: str,
+    m: re.Match[str],
+    lang: str,
+    gender: str | None = None,
+    mention: str = "",
 ) -> tuple[int, int, str] | None:
     """(distance, rank, role) for one cue found in a window of `kind`, None when the cue does
     not describe the person (see `_windows` for the kinds)."""
+    if kind == 6:  # a title before a list of names: only a plural one is each name's
+        if role == "relative":
+            return None
+        last = m.group(0).split()[-1].lower()
+        if lang == "en" and not last.endswith("s"):
+            return None
+        if lang != "en" and not any("plur" in p.tag for p in parses(last, lang)[:1]):
+            return None
+        kind = 1
     if kind == 5:  # a name in the nominative: a genitive cue is its possessor's
         if role in _CAPTIVE_ROLES and _GENITIVE.search(m.group(0)):
             return None
@@ -343,16 +594,26 @@ def _cue_key(
         if noun is None or not _NAMES_GAP.fullmatch(window[m.end() :]):
             return None  # (another person's name may stand between: "жены Смагина Анны")
         return distance, _CUE_ORDER.index(role), "kin_of" if noun == "m" else "relative"
-    if kind == 4 and not _same_case(role, m.group(0), lang):
+    if kind == 4 and not _same_case(role, m.group(0), lang, mention):
         return None
-    if kind in (1, 2, 4) and _PLURAL_OBLIQUE.search(m.group(0)) and not _AMONG.match(m.group(0)):
+    if kind == 1 and role != "relative" and _case_clash(m.group(0), mention, lang):
+        return None  # "аппарата Уполномоченного Никите": the title's phrase ends at the name
+    if kind in (1, 2, 4) and _plural_oblique(m.group(0)):
         return None  # "штабу з питань поводження з військовополоненими Олег …", "…, полонених"
     if kind in (1, 4) and distance > 45 and not _long_title(role, window[m.end() :]):
         return None
+    if kind in (1, 4) and (
+        _CLAUSE_GAP.search(window[m.end() :]) or _finite_verb(window[m.end() :], lang)
+    ):
+        return None  # "дни для матери бойца, так как связь с Алексеем …": another clause
+    if role in ("journalist", "official", "lawyer") and _FORMER.search(window[: m.start()]):
+        return None  # "колишній журналіст Еспресо", "a former official": not what he is now
     if kind in (2, 3) and role == "relative" and _WHOSE.search(window[: m.start()]):
         return None  # "Ivan, whose mother asked …": the mother is someone else
     if kind == 3 and role == "relative" and _WITH.search(window[: m.start()]):
         return None  # "Александр вместе с женой воспитывал …": he has a wife
+    if kind == 2 and role == "relative" and _ACCORDING_BEFORE.search(window[: m.start()]):
+        return None  # "Василь, за словами сестри, …": the sister is his kin, he is not hers
     if kind == 3 and role == "relative":
         lead = window[: m.start()]
         if _ACCORDING_BEFORE.search(lead) or (
@@ -366,9 +627,35 @@ def _cue_key(
             return None
         distance += 100  # only when nothing closer says otherwise
     found = role
-    if role == "relative" and kind == 1 and _kin_of(window[: m.start()], m.group(0)):
+    if role == "commander" and kind in (1, 2) and _OUR.search(window[: m.start()]):
+        found = "official"  # "our company commander, Major Gorbunov": the narrator's superior
+    if (
+        role == "relative"
+        and kind == 1
+        and (
+            _kin_of(window[: m.start()], m.group(0))
+            or (
+                _APPOSED.fullmatch(window[m.end() :])
+                and not _WITH.search(window[: m.start()])  # "з сином Микитою": they are together
+                and _kin_apposition(m.group(0), lang, "m")
+            )
+        )
+    ):
+        # "Ищу племянника, Макаров Даниил": the man the object noun names is the kin sought.
         found = "kin_of"
     return distance, _CUE_ORDER.index(role), found
+
+
+_APPOSED = re.compile(r"\s*,?\s*")
+_FORMER = re.compile(
+    r"(?:\b(?:former|ex-?)|(?<![\w-])(?:бывш\w+|колишн\w+|экс-?|екс-?))\s*(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# "our", "наш", "мій" before a noun (and one word between: "our company commander").
+_OUR = re.compile(
+    r"(?:\b(?:our|my)|(?<![\w-])(?:наш\w*|мой|моего|моему|мій|мого|моєму))\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)  # nothing but a comma between a noun and the name
 
 
 # "with his wife", "вместе с женой", "разом з дружиною": the kin is someone he is with.
@@ -376,6 +663,28 @@ _WITH = re.compile(
     r"(?:\bwith|(?<![\w-])(?:с|со|з|зі|із))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+
+
+# Between a cue and the name after it, a comma and a conjunction start another clause ("дни для
+# матери бойца, так как связь с Алексеем …"; "Командир батальйону, майор Денис" still holds).
+_CLAUSE_GAP = re.compile(
+    r"[,;]\s*(?:так\s+как|потому|поскольку|что|чтобы|когда|если|хотя|пока|где|но|а|и|как|"
+    r"котор\w+|що|щоб|бо|оскільки|коли|якщо|хоча|поки|де|але|і|й|як|як(?:ий|а|е|і|ого|ому|ої)"
+    r"|because|when|while|but|and|who|which|that|as)\s",
+    re.IGNORECASE,
+)
+
+
+def _finite_verb(gap: str, lang: str) -> bool:
+    """True when a finite verb stands between a cue and the name after it: the cue is then in
+    another clause ("За даними адвоката, 12 лютого розглядатимуть скарги захисту Євгена …")."""
+    if lang == "en":
+        return False
+    for word in re.findall(r"[а-яёіїєґ'’-]{3,}", gap.lower()):
+        found = parses(word, lang)[:1]
+        if found and "VERB" in found[0].tag:
+            return True
+    return False
 
 
 _NAMES_GAP = re.compile(r"(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]*){0,2}\s*")
@@ -394,7 +703,7 @@ def _kin_apposition(noun: str, lang: str, gender: str | None) -> str | None:
     return kin if kin is not None and kin == gender else None
 
 
-def _same_case(role: str, cue: str, lang: str) -> bool:
+def _same_case(role: str, cue: str, lang: str, mention: str = "") -> bool:
     """For a name in the possessor's case ("… Дмитра Лубінця"): True when the cue before it
     is in that case too and so describes him ("бывшего пленного", "уповноваженого Верховної
     Ради"). A kinship noun before such a name is the possessor's own ("мать Ивана")."""
@@ -409,8 +718,31 @@ def _same_case(role: str, cue: str, lang: str) -> bool:
         )
     if role == "relative" or lang == "en":
         return False
+    # A dative title too: a woman's name read as a genitive may be its dative ("журналістці
+    # телеканалу Анастасії Жиденко"); a man's dative differs from his genitive and is read so.
     head = cue.split()[0].lower()
-    return any("gent" in p.tag and "plur" not in p.tag for p in parses(head, lang)[:2])
+    cases = {
+        p.tag.case
+        for p in parses(head, lang)[:2]
+        if p.tag.case in ("gent", "datv") and "plur" not in p.tag
+    }
+    if not cases or not mention:
+        return bool(cases)
+    # The name must be able to stand in the title's case: "аппарата Уполномоченного Никите" is
+    # a genitive title before a dative name, a phrase that ends at the name, not its title.
+    named = {p.tag.case for p in parses(mention.split()[0].lower(), lang)}
+    return not named or bool(cases & named)
+
+
+def _case_clash(cue: str, mention: str, lang: str) -> bool:
+    """True when a cue noun right before a name in an oblique case cannot share its case: the
+    title is then someone else's ("при содействии аппарата Уполномоченного Никите …")."""
+    if lang == "en" or not mention:
+        return False
+    head = cue.split()[0].lower()
+    cases = {p.tag.case for p in parses(head, lang)[:3] if "NOUN" in p.tag or "ADJF" in p.tag}
+    named = {p.tag.case for p in parses(mention.split()[0].lower(), lang)}
+    return bool(cases and named and not cases & named and "nomn" not in named)
 
 
 # "her son Ivan", "её сын Никита", "її чоловік Іван": a man named as someone's son, husband or
@@ -421,7 +753,7 @@ _POSSESSOR = re.compile(
     re.IGNORECASE,
 )
 _MALE_KIN = re.compile(
-    r"(?:son|husband|brother|fianc[ée]|boyfriend|nephew|grandson|сын\w*|муж\w*|брат\w*|"
+    r"(?:son|husband|brother|fianc[ée]|boyfriend|nephew|grandson|сын\w*|муж(?!чин)\w*|брат\w*|"
     r"жених\w*|племянни\w+|внук\w*|син\w*|чолові\w+|наречен\w+|племінни\w+|онук\w*)$",
     re.IGNORECASE,
 )
@@ -493,12 +825,65 @@ def byline_names(text: str, lang: str) -> list[str]:
     for p in person_lexicon(lang).byline:
         for m in p.finditer(seen):
             name = text[m.start(1) : m.end(1)]
+            if not seen[m.start() : m.start(1)].strip() and not _given_first(name, lang):
+                continue  # no cue word: a person's name must lead ("Borderline Weekly |")
             # An outlet in capitals before the name ("Корреспондент ТСН Наталья Нагорная").
             words = name.split()
             while len(words) > 2 and len(words[0]) > 1 and words[0].isupper():
                 words = words[1:]
-            out.append(name[name.index(words[0]) :])
+            while len(words) > 2 and len(words[-1]) > 1 and words[-1].isupper():
+                words = words[:-1]  # an agency after it ("Іван Шилов ИА REGNUM")
+            a = name.index(words[0])
+            out.append(name[a : name.index(words[-1], a) + len(words[-1])])
+    return out + _author_lines(text, lang)
+
+
+_NAME_WORDS = r"[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+(?:[ \t]+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+){1,2}"
+# A line made only of names: "Елена Петрова, Татьяна Свиридова", "Anna Lis and Oleh Kit".
+# It may end in the outlet or project, quoted: "Ірина Кобзар, «Полтавський вісник»", "Олеся
+# Марченко, проєкт «Свідки неволі»", "Вікторія Сорока, «Вердикт» — судовий портал".
+_NAMES_LINE = re.compile(
+    rf"(?m)^[ \t]*({_NAME_WORDS}(?:[ \t]*(?:,|&|[ \t](?:и|і|й|та|and))[ \t]*{_NAME_WORDS}){{0,3}})"
+    r"(?:[ \t]*,[ \t]*(?:[a-zа-яёіїєґ'’-]+[ \t]+){0,2}[«“\"][^»”\"\n]{1,60}[»”\"][^\n]{0,60})?"
+    r"[ \t]*$"
+)
+_EDGE_LINES = 4  # how many non-empty lines at the top or the bottom may hold the authors
+
+
+def _author_lines(text: str, lang: str) -> list[str]:
+    """The names of an author line: a line made only of names among the first or last few
+    lines, each name a given name and a surname the rest of the text never mentions again (a
+    headline naming the article's subject is told again in the body)."""
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    edges = sorted({*range(min(_EDGE_LINES, len(lines))), *range(len(lines))[-_EDGE_LINES:]})
+    out: list[str] = []
+    for line in (lines[i] for i in edges):
+        m = _NAMES_LINE.fullmatch(line.group(0))
+        if m is None or _titled_next(text, line.end()):
+            continue  # a signature with a title on the next line: that title decides
+        names = re.findall(_NAME_WORDS, m.group(1))
+        rest = text[: line.start()] + text[line.end() :]
+        if all(_author_name(n, rest, lang) for n in names):
+            out += names
     return out
+
+
+def _titled_next(text: str, end: int) -> bool:
+    """True when the line after the one ending at `end` starts in lower case (a title)."""
+    nxt = text.find("\n", end)
+    return nxt >= 0 and text[nxt + 1 :].lstrip(" \t")[:1].islower()
+
+
+def _given_first(name: str, lang: str) -> bool:
+    """True when a name's first word is a known given name."""
+    first = name.split()[0]
+    return first.lower() in latin_given_names() if lang == "en" else is_given_name(first, lang)
+
+
+def _author_name(name: str, rest: str, lang: str) -> bool:
+    """True when `name` opens with a given name and its surname's stem is absent from `rest`."""
+    stem = name.split()[-1][: max(4, len(name.split()[-1]) - 2)]
+    return _given_first(name, lang) and re.search(rf"(?<![\w-]){re.escape(stem)}", rest) is None
 
 
 # Legal steps against a person: in this reporting, mostly against a prisoner.
@@ -518,6 +903,8 @@ def role(cue: str | None, event_types: set[str]) -> str:
     base, _, ctx = (cue or "").partition("|")
     if base in ("relative", "lawyer", "journalist", "official"):
         return base
+    if ctx == "kin" and not base and not event_types & _SOLDIER_EVENTS:
+        return "relative"  # "… Юлия Сорокина. Её муж … попал в плен": she is his wife
     if base == "activist":
         return "other"
     captive = event_types & _CAPTIVE
@@ -530,16 +917,29 @@ def role(cue: str | None, event_types: set[str]) -> str:
         if base == "kin_of":
             # "вернуть мужа Александра из плена": a husband or son named in a sentence about
             # captivity or the missing is the soldier the family speaks of.
-            return {"captive": "pow", "missing": "missing_soldier"}.get(ctx, "relative")
-        return "pow" if ctx == "captive" and event_types & _TRIED else "official"
+            return {"captive": "pow", "held": "pow", "missing": "missing_soldier"}.get(
+                ctx, "relative"
+            )
+        # A commander named where captivity is spoken of, and not as the one telling it
+        # ("Среди пленных оказался командир катера …"), is a captive soldier.
+        return "pow" if ctx == "captive" else "official"
     if base == "former_pow" or returned or ctx == "freed":
         return "former_pow"
+    if ctx == "held" and base not in ("kin_of", "missing_soldier"):
+        return "pow"  # listed under a heading about prisoners (a verdict list)
     missing = base == "missing_soldier" or "missing" in event_types
     if missing and base != "pow" and event_types <= _STILL_MISSING:
         return "missing_soldier"
     if base == "pow" or captive:
         return "pow"
     if event_types & _TRIED and (base in ("soldier", "commander") or ctx == "captive"):
+        return "pow"
+    if ctx == "captive" and (
+        "isolated_interrogated" in event_types or (base == "soldier" and not event_types)
+    ):
+        # "дружина захисника Олександра … шукає його в російському полоні", "в плен попал
+        # Сергей Матвеев … Во время допроса": a soldier or a man questioned, where captivity
+        # is what his sentence speaks of, is held.
         return "pow"
     return "missing_soldier" if missing else "other"
 
@@ -592,9 +992,11 @@ def side(
 ) -> str:
     """russia, ukraine or unknown: a nationality next to a mention, else who holds them captive."""
     lex = person_lexicon(lang)
-    for window, _ in _windows(text, entity, sentence_of):
+    for window, kind, _ in _windows(text, entity, sentence_of):
+        # the words nearest the name: the end of a window before it, the start of one after it
+        near = window[:30] if kind in (2, 3) else window[-30:]
         for name, pattern in lex.sides.items():
-            if pattern.search(window[-30:]):
+            if pattern.search(near):
                 return name
     for s in event_sentences:
         for name, pattern in lex.captors.items():

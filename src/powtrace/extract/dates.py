@@ -185,7 +185,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "m",
         ),
         (rf"\b(?:in |In |since |Since |by |By )(?P<y>{_YEAR})\b", "y"),
-        (rf"(?:\b[вуВУ] |\b[Сс] |\b[Зз] )(?P<y>{_YEAR})(?: (?:году|года|г\.|році|року|р\.))?", "y"),
+        # "з 2017 року", "від 2017 року", "ще 2016-го": a year, with or without its noun
+        (
+            rf"(?:\b[вуВУ] |\b[Сс] |\b[Зз] |\b[Вв]ід |\b[Оо]т |\b[Щщ]е )(?P<y>{_YEAR})"
+            rf"(?: (?:году|года|г\.|році|року|р\.)|-го\b)?",
+            "y",
+        ),
         (
             r"\b(?:earlier|later) this year\b|\bthis year\b|\bв этом году\b|\bэтого года\b|"
             r"\bцього року\b|\bцей рік\b|\bранее в этом году\b|\bна початку року\b|"
@@ -339,7 +344,7 @@ def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
             value, relative = _resolve(kind, m, pub)
             if kind in ("md", "m") and published is not None and pub is None:
                 # A month-precise publication date still resolves a month: August in 2025-11.
-                value, relative = _resolve(kind, m, published.latest), True
+                value, relative = _resolve(kind, m, published.latest)[0], True
                 if kind == "md":
                     value = None
             note = None

@@ -57,12 +57,111 @@ _STILL_HELD = re.compile(
 )
 
 
+# A spell told by its length: "провёл в плену", "пробув у полоні", "spent two years in".
+_SPELL = re.compile(
+    r"провёл|провел|пробыл|проведя|провів|провела|провели|пробув|провівши|spent", re.IGNORECASE
+)
+# A length of time after a state: "находился в плену два года", "перебував у полоні 7 місяців".
+_LENGTH = re.compile(
+    r"(?<![\w-])(?:\d+|[^\W\d]+)\s+(?:лет|года?|месяц\w*|недел\w+|дн(?:я|ей)|сут\w*|років|роки|рік|"
+    r"місяц\w*|тижн\w+|тиждень|днів|дні|діб|years?|months?|weeks?|days?)(?![\w-])",
+    re.IGNORECASE,
+)
+# A past verb of a state ("находился", "перебувала", "was held"), not "находится", "is held".
+_PAST_STATE = re.compile(
+    r"\w+(?:лся|лась|лись|лось|вся|лася|лися|ла|ли|в)(?![\w-])|(?:was|were|had\s+been)\s",
+    re.IGNORECASE,
+)
+# A passive auxiliary opening a trigger: "was captured" names no agent after it.
+_PASSIVE = re.compile(r"(?:was|were|been|being|got|get|gets|is|are)\s", re.IGNORECASE)
+
+
+def _held_for(text: str, hit: Hit) -> bool:
+    """True when captivity told as a past state comes with its length ("находился в плену два
+    года", "was held captive for two years"): a spell that is over."""
+    if not _PAST_STATE.match(hit.trigger_text(text)):
+        return False
+    end = hit.sentence.end
+    for ch in ",;:—–(.":
+        at = text.find(ch, hit.end, hit.sentence.end)
+        if at != -1:
+            end = min(end, at)
+    return _LENGTH.search(text, hit.end, end) is not None
+
+
+# A place of detention named with a killing: the dead were held there.
+_HELD_AT = re.compile(
+    r"detention\s+(?:cent(?:er|re)|facility)|penal\s+colony|prison\s+camp|POW\s+camp|"
+    r"prisoner[- ]of[- ]war\s+camp|where\s+they\s+were\s+(?:being\s+)?held|СИЗО|СІЗО|"
+    r"исправительн\w+\s+колони|виправн\w+\s+колоні|лагер\w*\s+для\s+военнопленн|"
+    r"табор\w*\s+для\s+(?:військово)?полонених",
+    re.IGNORECASE,
+)
+# A wound of battle: what breaks bones there is a shell, a mine or a blast, not a guard.
+_WOUND = re.compile(
+    r"shrapnel|shell|mine\b|blast|explosion|wounded|injured|in\s+(?:battle|combat)|осколк|"
+    r"снаряд|мин[аыойу]\b|взрыв|ранен|контуз|в\s+бою|уламк|вибух|поранен|мін[аиоуі]\b|у\s+бою",
+    re.IGNORECASE,
+)
+# Bones and teeth broken: torture by a guard, or a wound.
+_BROKEN = re.compile(
+    r"brok|сломал|переломал|выбил|отбил|зламал|поламал|вибил|відбил", re.IGNORECASE
+)
+# An impersonal neuter verb ("сломало", "зламало ногу", "выбило"): a force, not a person.
+_IMPERSONAL = re.compile(r"\w+ло(?![\w-])", re.IGNORECASE)
+
+
+def _combat_injury(text: str, hit: Hit) -> bool:
+    """True when bones broken are told as a wound: the sentence speaks of battle, a shell or a
+    blast, or the verb is impersonal ("йому зламало ногу уламком")."""
+    trigger = hit.trigger_text(text)
+    if not _BROKEN.search(trigger):
+        return False
+    return bool(_IMPERSONAL.match(trigger) or _WOUND.search(hit.sentence.text))
+
+
+# An exchange told as the time or place of something else: "під час обміну", "during the swap".
+_SETTING = re.compile(
+    r"(?:в\s+ходе|в\s+рамках|во\s+время|после|при|під\s+час|після|в\s+межах|у\s+межах|"
+    r"during|after|following|at)\s",
+    re.IGNORECASE,
+)
+
+
+def _speaker_at_swap(text: str, hit: Hit, ref: Ref) -> bool:
+    """True when the person an exchange would go to is the speaker named right after a verb of
+    saying and the exchange only sets the scene ("— сказала 29-річна Пильник агентству під час
+    обміну"): what she said was said there."""
+    if hit.type != "exchanged" or not ref.entity or ref.end > hit.start:
+        return False
+    if not _SETTING.match(text, hit.start):
+        return False
+    return _SAID_BEFORE.search(text, max(hit.sentence.start, ref.start - 40), ref.start) is not None
+
+
+# A verb of saying right before a name, an age or title between: "сказала 29-річна Пильник".
+_SAID_BEFORE = re.compile(r"(?:" + _REPORTING.pattern + r")\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+def _beyond_when(text: str, hit: Hit, ref: Ref) -> bool:
+    """True when the trigger stands in a clause opened by "when" / "коли" and the referent comes
+    after that clause has closed: the main clause's subject is not the temporal clause's."""
+    if ref.start < hit.end or "," not in text[hit.end : ref.start]:
+        return False
+    return _WHEN_OPENS.match(text, hit.sentence.start, hit.start) is not None
+
+
+# A temporal clause opening a sentence ("When soldiers step off the buses …", "Коли …"); not
+# "After a week in hospital, they …", a phrase and no clause.
+_WHEN_OPENS = re.compile(r"\W*(?:when|whenever|while|коли|поки|когда|пока)(?![\w-])", re.IGNORECASE)
+
+
 def _still_held(trigger: str) -> bool:
     """True for captivity told as a state, not "held since May" (which dates the capture)."""
     return bool(_STILL_HELD.match(trigger)) and not _SINCE.search(trigger)
 
 
-_SINCE = re.compile(r"(?:\s(?:с|з)|since)\s*$", re.IGNORECASE)
+_SINCE = re.compile(r"(?:\s(?:с|з|від)|since)\s*$", re.IGNORECASE)
 # A person's event shared with a counted crowd: "along with 74 other soldiers", "вместе с ещё
 # 30 военнопленными", "разом з іншими 30 військовополоненими".
 _WITH_OTHERS = re.compile(
@@ -77,6 +176,11 @@ _SWAP_HELD = re.compile(
     r"happened|occurred|begun|began|started|under\s*way|completed|carried\s+out",
     re.IGNORECASE,
 )
+# A return ("вернулись", "возвращены", "повернулися") among the release triggers.
+_RETURN_WORD = re.compile(r"вернул|возвращ|поверн", re.IGNORECASE)
+# A word of a swap anywhere in a text ("#обмен", "в результате переговорного процесса", the
+# Russian MoD's formula for one).
+_SWAP_WORD = re.compile(r"обмен|обмін|переговорн\w+\s+процесс|exchange|swap", re.IGNORECASE)
 _GROUP_TYPES = {"exchanged", "released", "handed_over", "captured"}
 # The head count of the exchange a person was part of: "freed in the exchange of 8 February,
 # when 100 servicemen were returned", "обміняли 31 травня, коли додому повернулися 75 бійців".
@@ -234,13 +338,143 @@ _DENIED = re.compile(
 )
 
 
-def cancelled(text: str, hit: Hit, lex: EventLexicon, group: bool, counted: bool = False) -> bool:
+# A verb of fearing or hoping right before the clause of a trigger: "Родственники боятся, что
+# он погиб", "fear that he was killed" tell a fear, not the event.
+_FEARED = re.compile(
+    r"(?<![\w-])(?:fear\w*|afraid|hop(?:e|es|ed|ing)|бо(?:ятся|ится|юсь|ялись|ялся|ялась)|"
+    r"опаса\w+|надеж?\w*ся|надеял\w*|бо(?:яться|їться|юся|ялися|явся|ялася)|побою\w+|"
+    r"сподіва\w+)\W+(?:что|що|that)\W+(?:[\w'’-]+\W+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+# Words of frequency: "пленных регулярно избивают", "prisoners are often tortured" tell what
+# happens as a rule, not an event.
+_HABITUAL = re.compile(
+    r"(?<![\w-])(?:often|regularly|routinely|repeatedly|frequently|usually|typically|constantly|"
+    r"systematically|commonly|as\s+a\s+rule|регулярно|часто|постоянно|систематически|обычно|"
+    r"как\s+правило|нередко|зачастую|постійно|систематично|зазвичай|як\s+правило|нерідко)(?![\w-])",
+    re.IGNORECASE,
+)
+# Past-tense markers of English: a group "was regularly beaten" is told of, not generic.
+_EN_PAST = re.compile(r"(?<![\w-])(?:was|were|had|did|used\s+to)(?![\w-])", re.IGNORECASE)
+# A present passive or state of a group in English: "are repeatedly beaten", "who are missing".
+_EN_PRESENT = re.compile(
+    r"(?<![\w-])(?:are|is|am|get|gets|have\s+been|has\s+been|remain|remains)(?![\w-])",
+    re.IGNORECASE,
+)
+# An English relative clause running up to the trigger: "servicemen who are missing".
+_EN_WHO = re.compile(r"(?<![\w-])(?:who|that)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# Several exchanges: "released in prisoner exchanges", "через обміни" sum up, they are no one
+# swap of their own.
+_SWAPS = re.compile(
+    r"(?<![\w-])(?:exchanges|swaps|обменов|обменах|обменами|обмены|обмінів|обмінах|обмінами|"
+    r"обміни)(?![\w-])",
+    re.IGNORECASE,
+)
+# An office named after whom it serves: "Уполномоченного по пропавшим без вести",
+# "Commissioner for missing persons"; the trigger is part of a title.
+_OFFICE = re.compile(
+    r"(?:уполномоченн|уповноважен|commissioner|ombuds)\w*\s+(?:по|з|із|у|в|for|on)\s+"
+    r"(?:[\w'’-]+,?\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _future(text: str, hit: Hit, lang: str) -> bool:
+    """True when the trigger's verb is a perfective non-past ("обменяют", "обміняють"): in
+    Russian and Ukrainian that form tells what will happen."""
+    if lang == "en":
+        return False
+    for word in WORD.findall(text[hit.start : hit.end]):
+        found = parses(word.lower(), lang)
+        # Ukrainian dictionaries rank an infinitive reading first ("повернуть") and give some
+        # present forms a future reading too ("перебувають"): a future with no present reading.
+        readings = found[:1] if lang == "ru" else found
+        tenses = {p.tag.tense for p in readings if p.tag.POS == "VERB"}
+        if "futr" in tenses and "pres" not in tenses:
+            return True
+    return False
+
+
+# Returnees, whose screening by their own side is a policy the reports describe.
+_RETURNEES = re.compile(
+    r"(?<![\w-])(?:returning|returned|returnees?|вернувш\w+|возвращ[её]нн\w+|повернут\w+|"
+    r"повернувш\w+)(?![\w-])",
+    re.IGNORECASE,
+)
+# What a law or a rule says of anyone: "За законом, звільнений із полону військовий має право
+# на …", "кожен, хто повернувся з полону", "everyone who returns from captivity".
+_RULE = re.compile(
+    r"(?<![\w-])(?:за\s+законом|згідно\s+(?:із|з)\s+законом|по\s+закону|согласно\s+закону|"
+    r"by\s+law|under\s+(?:the\s+)?law|ма(?:є|ють)\s+право|име(?:ет|ют)\s+право|"
+    r"(?:is|are)\s+entitled|(?:has|have)\s+the\s+right|кожен,?\s+хто|кожного,?\s+хто|"
+    r"кожн\w+,?\s+хто|всі,?\s+хто|каждый,?\s+кто|все,?\s+кто|(?:anyone|everyone|all\s+those)\s+who)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# A modal after a group's trigger in its clause: "родини зниклих безвісти можуть звернутися".
+_MODAL = re.compile(
+    r"(?<![\w-])(?:може|можуть|может|могут|можно|можна|(?-i:can|may))(?![\w-])", re.IGNORECASE
+)
+# "Missing" as a participle or adjective ("родственники пропавших без вести", "родини зниклих
+# безвісти"): of an uncounted group it names a class of people, not a disappearance.
+_MISSING_CLASS = re.compile(
+    r"(?:без\s+вести\s+)?пропавш\w+|(?:безвісти\s+)?зникл(?:их|им|ими|і|ого|ому|ому)(?![\w-])",
+    re.IGNORECASE,
+)
+# What is done to returnees as a policy ("returned prisoners are often assigned to menial
+# work", "returning soldiers are sent back to their units"): the statement is the datum.
+_POLICY_TYPES = frozenset(
+    {"assigned_noncombat", "redeployed_combat", "returned_to_unit", "pay_suspended"}
+)
+
+
+def _generic_group(text: str, hit: Hit, lead: str, lang: str) -> bool:
+    """True for what an uncounted group undergoes as a rule ("пленных регулярно избивают",
+    "prisoners are often tortured", "servicemen who are missing") or over several swaps ("released
+    in prisoner exchanges"): a general statement, not an event."""
+    s = hit.sentence
+    end = s.end
+    for ch in ",;:—–(":
+        at = text.find(ch, hit.end, s.end)
+        if at != -1:
+            end = min(end, at)
+    clause = lead + text[hit.start : end]
+    trigger = text[hit.start : hit.end]
+    if hit.type == "exchanged" and _SWAPS.search(trigger):
+        return True
+    if hit.type in _POLICY_TYPES or (
+        hit.type == "isolated_interrogated" and _RETURNEES.search(s.text)
+    ):
+        return False  # how returnees are dealt with: "returning soldiers are usually questioned"
+    if _RULE.search(s.text) or _MODAL.search(text, hit.end, end):
+        return True  # "кожен, хто повернувся з полону, може отримати …", "за законом …"
+    # The adverb may stand in a clause before ("регулярно приговаривают …, обвиняя их в …").
+    habitual = _HABITUAL.search(text, s.start, end) is not None
+    if lang == "en":
+        if _EN_PAST.search(clause):
+            return False
+        who = _EN_WHO.search(lead)
+        if who and _EN_PRESENT.search(who.group(0) + trigger):
+            return True  # "daughters of servicemen who are missing"
+        # "are repeatedly beaten …, and given electric shocks": the auxiliary serves both
+        told = text[s.start : end]
+        return habitual and not _EN_PAST.search(told) and _EN_PRESENT.search(told) is not None
+    return habitual and not _PAST.search(clause)
+
+
+def cancelled(
+    text: str, hit: Hit, lex: EventLexicon, group: bool, counted: bool = False, lang: str = "en"
+) -> bool:
     """True when the clause before a trigger negates it or makes it a hypothesis."""
     s = hit.sentence
     cut = clause_start(text, hit.start, s.start)
     # "did not confirm that he is held", "не подтвердила, что он находится в плену": the clause
     # is what someone denied or does not know.
     if _DENIED.search(text, max(s.start, cut - 60), hit.start):
+        return True
+    if _FEARED.search(text, max(s.start, cut - 40), hit.start):
         return True
     lead = text[cut : hit.start]
     # A parenthesis is an aside: "Oleg (not his real name) surrendered" is not negated.
@@ -249,6 +483,14 @@ def cancelled(text: str, hit: Hit, lex: EventLexicon, group: bool, counted: bool
     window = " ".join(words[-_WINDOW_WORDS:])
     if lex.irrealis.search(window):
         return True
+    if _future(text, hit, lang):
+        return True  # "Ивана обменяют на следующей неделе": not yet
+    if _OFFICE.search(text, max(s.start, hit.start - 60), hit.start):
+        return True  # "Уполномоченного по пропавшим без вести": a title
+    if group and not counted and _generic_group(text, hit, lead, lang):
+        return True
+    if group and not counted and hit.type == "missing" and _MISSING_CLASS.match(text, hit.start):
+        return True  # "семьям военнослужащих, пропавших без вести": who, not what happened
     # "held in a garage without water and then driven to the colony": a new step of a sequence
     # is out of the reach of what negated the one before (not of a hypothesis: "fear he might
     # be swapped and then sent to the front").
@@ -297,6 +539,13 @@ def attach(
     inner = [r for r in refs if hit.start <= r.start and r.start <= hit.end + 1 and not r.size]
     if inner and (inner[0].entity or inner[0].members):
         return inner[0]
+    if _MANAGED.match(text, hit.start):
+        # "нам вдалося повернути 200 героїв": who managed it is not who came back
+        objects = [
+            r for r in refs if r.start >= hit.end and not _REPORTING.search(text, hit.end, r.start)
+        ]
+        if objects:
+            return objects[0]
     if agentive:
         objects = [r for r in refs if r.start >= hit.end and (r.entity or r.members)]
         if objects:
@@ -308,7 +557,12 @@ def attach(
             return named[0] if named else None
     before = [r for r in refs if r.end <= hit.start]
     owners = {r.entity for r in before if r.entity and _KIN_OWNER.match(text, r.end)}
+    owned = False  # "members of her battalion were killed": the subject is what she owns
+    managed = _MANAGED.match(text, hit.start) is not None
     for r in reversed(before):
+        if _owns_subject(text, r, hit) or (managed and r.first):
+            owned = True  # "нам вдалося повернути": we are who managed, not who came back
+            continue
         if _ACCORDING.search(text, max(hit.sentence.start, r.start - 40), r.start):
             continue  # "Бойко, за словами його брата Петра, перебував у полоні": the source
         if possessed is not None and possessed(text, r, hit):
@@ -327,7 +581,7 @@ def attach(
     ]
     if after:
         return after[0]
-    if owners:
+    if owners or owned:
         return None  # "declared Lavruk's son missing": the son, whom the sentence does not name
     if not before and _RELATIVE.search(text, hit.sentence.start, hit.start):
         return None  # "…повернувся командир тральщика, який зник…": the clause's noun, unnamed
@@ -337,6 +591,49 @@ def attach(
     if persons:  # only a speaker before: the event is about whom the text spoke of last
         return persons[-1]
     return before[-1] if before else None
+
+
+# An English possessive determiner and what follows it up to the trigger: "her battalion were
+# killed", "her daughter … was missing" (not "her release in a swap", "his ribs were broken").
+_POSSESSIVE = re.compile(r"(?:his|her|their|its|my|our)$", re.IGNORECASE)
+_OWNED_EVENT = re.compile(
+    r"^\s*(?:own\s+)?(?:release|capture|exchange|swap|return|arrest|trial|death|conviction|sentence|"
+    r"torture|interrogation|transfer|disappearance|detention|captivity|surrender|homecoming|"
+    r"first|last|recent|later|earlier|\w+[’']s)\b",
+    re.IGNORECASE,
+)
+# "her" as an object ("beat her and", "captured her near"), not a determiner.
+_HER_OBJECT = re.compile(
+    r"^\s*(?:and|or|but|in|at|on|to|for|with|from|near|by|into|as|after|before|during|while|when|"
+    r"again|too|up|down|off|out|back|home|there|that|[,.;:!?—–-])",
+    re.IGNORECASE,
+)
+# "нам вдалося повернути …", "удалось вернуть": the one who managed is not the one returned.
+_MANAGED = re.compile(
+    r"(?:вдалося|вдалось|удалось|удалося|змогли|смогли|сумели|зуміли|managed\s+to)\s",
+    re.IGNORECASE,
+)
+
+
+def _owns_subject(text: str, ref: Ref, hit: Hit) -> bool:
+    """True when an English possessive determiner before the trigger owns the noun the event is
+    about ("Almost all the other members of her battalion were killed"), not the trigger itself
+    ("his ribs were broken", "after her release in a swap")."""
+    word = text[ref.start : ref.end]
+    if not ref.pronoun or not _POSSESSIVE.fullmatch(word):
+        return False
+    gap = text[ref.end : hit.start]
+    if not gap.strip() or _OWNED_EVENT.match(gap) or not _VERBAL.match(text, hit.start):
+        return False  # "his days are filled with menial tasks": the noun is the event
+    return not (word.lower() == "her" and _HER_OBJECT.match(gap))
+
+
+# A trigger that opens with its verb, its subject before it: "were killed", "went missing".
+_VERBAL = re.compile(
+    r"(?:was|were|been|being|is|are|had|has|have|got|went|gone|remains?|remained|died|"
+    r"disappeared|surrendered)\s|\w+ed\b",
+    re.IGNORECASE,
+)
 
 
 # "Kravets's son", "the Hlushkos' nephew": the name owns the kin the event is about.
@@ -653,6 +950,14 @@ def _home_with_exchange(text: str, events: list[EventProposal]) -> list[EventPro
     return out
 
 
+def _finer(e: EventProposal, x: EventProposal) -> bool:
+    """True when e's date narrows x's (2022-05-18 within 2022-05)."""
+    if e.date is None or x.date is None:
+        return False
+    a, b = str(e.date), str(x.date)
+    return len(a) > len(b) and a.startswith(b)
+
+
 def dedupe(events: list[EventProposal]) -> list[EventProposal]:
     """One event per person and type (per evidence sentence for groups); an exchange covers the
     handing-over and the release of that person the same sentence reports."""
@@ -698,6 +1003,9 @@ def dedupe(events: list[EventProposal]) -> list[EventProposal]:
             i = seen[key]
             if out[i].date is None and e.date is not None:
                 out[i] = e  # the same event, told again with its date
+            elif _finer(e, out[i]):
+                # "taken captive in May 2022 … He was taken captive on May 18": the day
+                out[i] = replace(out[i], date=e.date, date_text=e.date_text, date_note=e.date_note)
             continue
         seen[key] = len(out)
         out.append(e)
@@ -733,6 +1041,49 @@ def _listed_after(
         if len({r.entity for r in people}) >= 2:
             return people, nxt
     return [], s
+
+
+# A list item line: a bullet, dash or emoji marker, or a number ("🔹 рядовой Иванов Олег, Клинцы",
+# "– Іван Мельник", "2) Petro Koval"), not a letter, digit run or quote that opens prose.
+_BULLET = re.compile(r"\s*(?:[^\w\s«»\"„“”'’(\[]|\d{1,2}[.)])")
+_BULLET_REACH = 16  # lines after the "among" sentence that a list of its members may run to
+_ITEM_NAME_AT = 80  # characters into an item line within which its person is named
+
+
+def _bulleted_after(
+    text: str,
+    sentences: list[Sentence],
+    s: Sentence,
+    refs: dict[int, list[Ref]],
+    bystanders: frozenset[str] | set[str],
+) -> list[tuple[Ref, Sentence]]:
+    """The persons a list of items right after a group sentence names, one per item line, with
+    that line ("Среди них — шестеро земляков! Поимённо: 🔹 рядовой Мартыненко Олег, Клинцы 🔹 …");
+    a heading ending in ":" may stand before the items. Fewer than two named items: no list."""
+    items: list[tuple[Ref, Sentence]] = []
+    last = s.end
+    for nxt in sentences[s.index + 1 : s.index + 1 + _BULLET_REACH]:
+        if "\n" not in text[last : nxt.start]:
+            last = nxt.end  # the same line goes on ("г. Новозыбков — в плену …")
+            continue
+        if _BULLET.match(nxt.text):
+            people = [
+                r
+                for r in refs.get(nxt.index, [])
+                if r.entity
+                and r.entity not in bystanders
+                and not r.pronoun
+                and r.start < nxt.start + _ITEM_NAME_AT
+            ]
+            if people:
+                items.append((people[0], nxt))
+            last = nxt.end
+            continue
+        if not items and nxt.text.rstrip().endswith(":"):
+            last = nxt.end  # "Поимённо (с согласия родных):", "Повернулися:"
+            continue
+        break
+    return items if len(items) >= 2 else []
 
 
 # "Among them", "среди них", "серед них": the group of the sentence before.
@@ -793,13 +1144,16 @@ def _among_returned(
         where = s
         if not listed:  # "Среди вернувшихся — пятеро земляков. … Это Зуев, Белкин и …"
             listed, where = _listed_after(sentences, s, refs, bystanders)
-        for r in listed:
+        pairs = [(r, where) for r in listed]
+        if not listed:  # "Среди них — шестеро земляков! Поимённо: 🔹 Гуськов Андрей …"
+            pairs = _bulleted_after(text, sentences, s, refs, bystanders)
+        for r, line in pairs:
             out += [
                 replace(
                     e,
                     person_id=r.entity,
                     group_size=None,
-                    evidence=Span(where.start, where.end, where.text),
+                    evidence=Span(line.start, line.end, line.text),
                     trigger=trigger,
                 )
                 for e in group
@@ -853,6 +1207,10 @@ def _counted_then_named(
 
 # Sentences after a first-person one in which an impersonal event is still the narrator's.
 _IMPERSONAL_REACH = 3
+# In a question-and-answer interview an answer line ("— Дали отпуск на 30 суток.") is the
+# interviewee's however long the answers run without an "I".
+_ANSWER_REACH = 12
+_ANSWER_LINE = re.compile(r"[ \t]*[—–-][ \t]")
 # A sentence that ends in a question mark (an interviewer's question) reports nothing.
 _QUESTION = re.compile(r"\?[\s\"'”’»)]*$")
 
@@ -899,11 +1257,17 @@ def _inverted_subject(lang: str) -> SubjectAfter | None:
     lex = person_lexicon(lang)
     plural = lex.group_words | lex.referring_nouns | lex.counted_group_words
 
-    def noun(text: str, pos: int) -> re.Match[str] | None:
+    def title(text: str, pos: int) -> re.Match[str] | None:
         m = _NEXT_WORD.match(text, pos)
         if m is None or m.group(1).lower() in plural or not lex.titles.fullmatch(m.group(1)):
             return None
         return m
+
+    def noun(text: str, pos: int) -> re.Match[str] | None:
+        m = title(text, pos)
+        # a rank of two words ("повертається старший солдат Богдан"): the name follows the last
+        more = title(text, m.end()) if m is not None else None
+        return more or m
 
     return noun
 
@@ -969,23 +1333,35 @@ def extract_events(
     titles = person_lexicon(lang).titles
     inverted = _inverted_subject(lang)
     possessed = None if lang == "en" else partial(_head_clause, lang=lang)
+    # Where relatives stand, before they are read as the soldier: an interview a wife gives is
+    # hers ("Його дружина Оксана розповіла нашому виданню"), not her husband's.
+    kin_at = {r.start for rs in refs.values() for r in rs if r.entity in kin}
     refs = _kin_to_soldier(sentences, refs, kin, bystanders)
     out: list[EventProposal] = []
     told: tuple[int, Ref] | None = None  # the last first-person reference and its sentence
     bare: set[int] = set()  # triggers of exchanges told with nobody in them
+    swap_told = _SWAP_WORD.search(text) is not None
     for s in sentences:
-        if _QUESTION.search(s.text):
-            continue  # "Were you registered by the Red Cross?" asks; it does not report
         mine = [r for r in refs.get(s.index, []) if r.entity not in bystanders and not r.possessor]
         # In a testimony an impersonal sentence ("Потом привезли в лагерь.") is the narrator's.
-        narrator = told[1] if told and s.index - told[0] <= _IMPERSONAL_REACH else None
+        line = text.rfind("\n", 0, s.start) + 1
+        reach = _ANSWER_REACH if _ANSWER_LINE.match(text, line) else _IMPERSONAL_REACH
+        narrator = told[1] if told and s.index - told[0] <= reach else None
         firsts = [r for r in mine if r.first]
-        if firsts:
+        if firsts:  # an interviewer's "вам" in a question names who answers next
             told = (s.index, firsts[-1])
+        if _QUESTION.search(s.text):
+            continue  # "Were you registered by the Red Cross?" asks; it does not report
         previous = [r for r in refs.get(s.index - 1, []) if r.entity not in bystanders]
         for hit in find_hits(lang, s):
-            agentive = bool(lex.agentive and lex.agentive.search(text, hit.start, hit.end))
+            agentive = bool(
+                lex.agentive
+                and lex.agentive.search(text, hit.start, hit.end)
+                and not _PASSIVE.match(text, hit.start)  # "was captured": no agent named after
+            )
             ref = attach(text, hit, mine, previous, agentive, inverted, possessed)
+            if ref is not None and _beyond_when(text, hit, ref):
+                ref = None  # "Коли солдати виходять в рамках обміну, Марія …": not Maria's swap
             if hit.type == "exchanged" and _THERE_WAS.match(text, hit.start):
                 ref = Ref(hit.start, hit.end, None)  # "there had been another swap": nobody's own
                 bare.add(hit.start)
@@ -1025,11 +1401,42 @@ def extract_events(
                 ref = replace(ref, size=_formula_size(s.text))  # "по формуле «200 на 200»"
             if ref is None:
                 continue  # nobody it happened to: a generic statement ("torture was systematic")
-            group = ref.entity is None and not ref.members
-            if cancelled(text, hit, lex, group=group, counted=bool(ref.size)):
+            if hit.type == "interviewed_by_press" and (
+                ref.start in kin_at
+                or not (ref.entity or ref.members or ref.size)
+                or _bystander_speaks(refs.get(s.index, []), hit, bystanders)
+            ):
+                # the relative spoke to the press, not the soldier; and an interview is given by
+                # someone: "trial observers told the outlet" is no prisoners' interview
                 continue
+            if _speaker_at_swap(text, hit, ref):
+                continue  # "сказала Пильник під час обміну": she spoke there; nobody swapped her
+            group = ref.entity is None and not ref.members
+            if cancelled(text, hit, lex, group=group, counted=bool(ref.size), lang=lang):
+                continue
+            if (
+                hit.type == "released"
+                and ref.size
+                and swap_told
+                and _RETURN_WORD.search(hit.trigger_text(text))
+            ):
+                # "Вчера из плена вернулись 185 военнослужащих" in a text that speaks of a swap:
+                # a counted group comes back in it; one man's return stays a release, and so
+                # does a group's with no word of a swap (the fresh set's convention)
+                hit = replace(hit, type="exchanged")
             if hit.type == "captured" and _still_held(hit.trigger_text(text)):
                 hit = replace(hit, undated=True)  # "находится в плену": when, it does not say
+                if _held_for(text, hit):
+                    # "находился в плену два года": a finished spell, not a fresh capture
+                    hit = replace(hit, type="interned")
+            if hit.type == "interned" and _SPELL.match(hit.trigger_text(text)):
+                hit = replace(hit, undated=True)  # "провёл в плену 7 месяцев": how long, not when
+            if hit.type == "killed" and _HELD_AT.search(hit.sentence.text):
+                # "prisoners … were killed after the detention center where they were held came
+                # under attack": a death in captivity
+                hit = replace(hit, type="died_in_captivity")
+            if hit.type == "tortured" and _combat_injury(text, hit):
+                continue  # "a leg broken by shrapnel", "йому зламало ногу": a wound, no torture
             if ref.members:  # "they" standing for named persons: the event is each one's
                 for member in ref.members:
                     out.append(propose(text, hit, replace(ref, entity=member), dates, places))
@@ -1085,9 +1492,43 @@ def extract_events(
     out += _listed_terms(text, sentences, refs, out, dates, places, bystanders)
     out = _counted_then_named(out, sentences)
     out = _group_told_again(out, sentences)
+    out = _surrender_not_capture(out, lex)
     return dedupe(_dates_told_before(_home_with_exchange(text, out), sentences, dates))
 
 
+def _bystander_speaks(refs: list[Ref], hit: Hit, bystanders: frozenset[str] | set[str]) -> bool:
+    """True when the person named last before an interview trigger is an official, lawyer or
+    journalist: "Адвокат Гурьева Елена Шубина рассказала «Курьеру»" is the lawyer's interview."""
+    before = [r for r in refs if r.end <= hit.start and r.entity]
+    return bool(before) and before[-1].entity in bystanders
+
+
+def _surrender_not_capture(events: list[EventProposal], lex: EventLexicon) -> list[EventProposal]:
+    """A person who surrendered was not captured: "taken prisoner after surrendering" (the same
+    sentence) or an undated "the month I was captured" of a man who gave himself up tell that
+    surrender again. A capture with its agent ("Зарубін взяв у полон Дороша") is kept; for
+    groups, only the surrender's own sentence counts."""
+    gave_up = {(e.person_id, e.evidence.start) for e in events if e.type == "surrendered"}
+    persons = {p for p, _ in gave_up if p}
+    out = []
+    for e in events:
+        told = (e.person_id, e.evidence.start) in gave_up
+        again = e.person_id in persons and e.date is None
+        if e.type == "captured" and (told or again):
+            agent = lex.agentive is not None and lex.agentive.search(e.trigger.text)
+            if not agent or _PASSIVE.match(e.trigger.text):
+                continue
+        out.append(e)
+    return out
+
+
+# A sentence that breaks down a count just given: "В частности, удалось репатриировать тела 221
+# защитника, 25 …", "Зокрема …", "In particular …": its group events are that one again.
+_BREAKDOWN = re.compile(
+    r"\W*(?:в\s+частности|в\s+том\s+числе|зокрема|у\s+тому\s+числі|в\s+тому\s+числі|"
+    r"in\s+particular|of\s+these|of\s+them)(?![\w-])",
+    re.IGNORECASE,
+)
 _GROUP_REACH = 2  # sentences around a counted group in which an uncounted one is it again
 # Events whose uncounted retelling near a counted report is the same event: one swap is told
 # over and over in a report. Captures, disappearances and the like are told of several groups
@@ -1105,26 +1546,46 @@ def _group_told_again(
     counted = [e for e in events if e.person_id is None and e.group_size]
     out = []
     for e in events:
-        if e.person_id is None and not e.group_size:
-            here = index.get(e.evidence.start, -99)
-            if (
-                here == 0
-                and e.date is None
-                and any(
-                    x.type == e.type
-                    and x.person_id is None
-                    and 0 < index.get(x.evidence.start, -1) <= 3
-                    for x in events
-                )
-            ):
-                continue  # a headline over the lead that tells the same group's event
-            if e.type in _RETOLD_TYPES and any(
+        here = index.get(e.evidence.start, -99)
+        if (
+            e.person_id is None
+            and _BREAKDOWN.match(e.evidence.text)
+            and any(
+                x.type == e.type
+                and x.person_id is None
+                and 0 < here - index.get(x.evidence.start, 99) <= _GROUP_REACH
+                for x in events
+            )
+        ):
+            continue  # "Зокрема вдалося репатріювати тіла 221 …": the count just given, in parts
+        # A headline's counted group ("Пятеро земляков вернулись из плена", a title line with no
+        # full stop) over a lead that tells its event is that event (a part of its count).
+        title = not e.evidence.text.rstrip().endswith((".", "!", "?", "…"))
+        if (
+            e.person_id is None
+            and (title or not e.group_size)
+            and here == 0
+            and e.date is None
+            and any(
+                x.type == e.type
+                and x.person_id is None
+                and 0 < index.get(x.evidence.start, -1) <= 3
+                for x in events
+            )
+        ):
+            continue  # a headline over the lead that tells the same group's event
+        if (
+            e.person_id is None
+            and not e.group_size
+            and e.type in _RETOLD_TYPES
+            and any(
                 x.type == e.type
                 and abs(index.get(x.evidence.start, -999) - here) <= _GROUP_REACH
                 and not (e.date is not None and e.date.precision == "day" and e.date != x.date)
                 for x in counted
-            ):
-                continue
+            )
+        ):
+            continue
         out.append(e)
     return out
 

@@ -91,6 +91,26 @@ _ENDINGS = (
     ("цеві", "ець", "m", "datv"),
     ("цем", "ець", "m", "ablt"),
 )
+# Endings of surnames declined like "мама" (Тычина, Чуприна, Гайоха): (ending, nominative
+# ending, case).
+_A_DECLENSION = {
+    "ru": (
+        ("а", "а", "nomn"),
+        ("ы", "а", "gent"),
+        ("и", "а", "gent"),
+        ("е", "а", "datv"),
+        ("у", "а", "accs"),
+        ("ой", "а", "ablt"),
+        ("ою", "а", "ablt"),
+    ),
+    "uk": (
+        ("а", "а", "nomn"),
+        ("и", "а", "gent"),
+        ("і", "а", "datv"),
+        ("у", "а", "accs"),
+        ("ою", "а", "ablt"),
+    ),
+}
 # Any other surname on a consonant, in an oblique case (Шолік → Шоліка, Шоліку, Шоліком):
 # a weak reading that lets an unknown surname agree with the given name's case.
 _CONSONANT_ENDINGS = (
@@ -102,6 +122,13 @@ _CONSONANT_ENDINGS = (
 )
 _CONSONANT = re.compile(r"[бвгґджзклмнпрстфхцчшщ]$")
 _APOSTROPHES = str.maketrans("’ʼ", "''")
+# Endings of a feminine instrumental: a guessed nominative given name in them is unlikely.
+_OBLIQUE_LOOK = re.compile(r"(?:ой|ою|ею)$")
+
+
+def _guessed(parse: pymorphy3.analyzer.Parse) -> bool:
+    """True when pymorphy3 guessed a parse for an unknown word rather than found it."""
+    return any(type(m[0]).__name__ != "DictionaryAnalyzer" for m in parse.methods_stack)
 
 
 # Common given names the Ukrainian dictionary knows only as common nouns (богдан) or not at all,
@@ -135,13 +162,17 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
     found = parses(low, lang)
     # "Анне" is the dative of Анна far more often than the indeclinable French name: when a
     # word declines as a name, its indeclinable readings count for little.
+    # (Only a given name's: a foreign woman's surname on a consonant, "Сполярич", is
+    # indeclinable and stands in every case.)
     declines = any("Fixd" not in p.tag and "Name" in p.tag for p in found)
     for parse in found:
         tags = parse.tag.grammemes
         kind = next((k for k in _NAME_TAGS if k in tags), None)
         if kind is None or ("plur" in tags and "Fixd" not in tags):
             continue
-        score = parse.score * (0.1 if declines and "Fixd" in tags else 1.0)
+        score = parse.score * (0.1 if declines and "Fixd" in tags and kind == "Name" else 1.0)
+        if kind == "Name" and "nomn" in tags and _OBLIQUE_LOOK.search(low) and _guessed(parse):
+            score *= 0.01  # "Мирьяной": the guesser's masculine nominative of an instrumental
         gender = "m" if "masc" in tags else "f" if "femn" in tags else None
         case = next(
             (c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct") if c in tags), None
@@ -159,14 +190,29 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
         for ending, nom, gender, case in _ENDINGS:
             if low.endswith(ending) and len(low) > len(ending) + 2:
                 out.append(Reading("Surn", gender, case, _capital(low[: -len(ending)] + nom), 0.2))
-        given = any(r.kind == "Name" and r.score >= 0.6 for r in out)  # "Татьяна" is no Татьян
-        for ending, case in () if given else _CONSONANT_ENDINGS:
+        # "Татьяна" is rarely a Татьян's genitive, but a surname may be a given name's form
+        # ("лейтенанта Евгения Гоча": Гоч), so such a reading stays, weak.
+        given = any(r.kind == "Name" and r.score >= 0.6 for r in out)
+        for ending, case in _CONSONANT_ENDINGS:
             stem = low[: -len(ending)]
             if low.endswith(ending) and len(stem) > 2 and _CONSONANT.search(stem):
-                out.append(Reading("Surn", "m", case, _capital(stem), 0.1))
+                out.append(Reading("Surn", "m", case, _capital(stem), 0.02 if given else 0.1))
         out.append(Reading("Surn", None, "nomn", _capital(low), 0.15))
+    if not any(r.kind == "Name" and r.score >= 0.6 for r in out):
+        # A surname declined like "мама", of either gender ("Павла Тычины": Тычина,
+        # "Николай Чуприна"): weak readings that let it agree with the given name.
+        for ending, nom, case in _A_DECLENSION.get(lang, ()):
+            stem = low[: len(low) - len(ending)]
+            if low.endswith(ending) and len(stem) > 2 and _CONSONANT.search(stem):
+                out.append(Reading("Surn", None, case, _capital(stem + nom), 0.05))
+    if _CONSONANT.search(low) and not any(r.kind == "Surn" and r.gender == "f" for r in out):
+        # A woman's surname on a consonant does not decline ("с Драганой Милькович"): it
+        # agrees with her given name in any case.
+        out.append(Reading("Surn", "f", None, _capital(low), 0.03))
     if _PATRONYMIC.search(low) and not any(r.kind == "Patr" for r in out):
-        out.append(Reading("Patr", None, "nomn", _capital(low), 0.1))
+        # A nominative in -ич is a man's patronymic: "Мирьяна Сполярич" is no patronymic.
+        male = re.search(r"[иі]ч$", low) is not None
+        out.append(Reading("Patr", "m" if male else None, "nomn", _capital(low), 0.1))
     return tuple(sorted(out, key=lambda r: -r.score))
 
 
@@ -188,7 +234,11 @@ class NominativeName:
 
 
 def nominative(
-    words: tuple[str, ...], lang: str, hint_gender: str | None = None, hint_case: str | None = None
+    words: tuple[str, ...],
+    lang: str,
+    hint_gender: str | None = None,
+    hint_case: str | None = None,
+    agree: frozenset[str] = frozenset(),
 ) -> NominativeName:
     """Bring a name of one to three words to the nominative, all words in one case and gender.
 
@@ -196,7 +246,8 @@ def nominative(
     and genders agree and whose readings are likeliest wins. `hint_gender` comes from the
     sentence (a verb in -ла after the name) and breaks ties such as Валерия (f, nom) / (m, gen);
     `hint_case` (a noun before the name makes it a genitive possessor) outweighs the usual
-    preference for the nominative.
+    preference for the nominative. `agree` is the case of a title the name stands in
+    apposition to ("младшего лейтенанта ВСУ Евгения Гоча": gent, accs), which it shares.
     """
     options = [
         readings(w, lang) or (Reading("Surn", None, "nomn", _capital(w.lower()), 0.1),)
@@ -221,8 +272,12 @@ def nominative(
             score *= 0.2
         if hint_case and hint_case in cases:
             score *= 3
+        if agree:
+            score *= 3 if cases and cases <= agree else 0.1
         if "Name" in kinds:
             score *= 2
+        elif "Patr" in kinds:
+            score *= 0.1  # a patronymic follows a given name: "Драганой Милькович" has one
         if kinds[0] == "Name":
             score *= 1.5  # "Андрій Шолік" is the usual order, "Шолік Андрій" the rarer one
         if best is None or score > best[0]:

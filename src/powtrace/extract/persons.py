@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from powtrace.extract.lexicon import PersonLexicon, latin_given_names, person_lexicon
-from powtrace.extract.namecase import Reading, nominative, parses, readings
+from powtrace.extract.namecase import Reading, is_known, nominative, parses, readings
 from powtrace.extract.ner import Candidate
 from powtrace.extract.text import WORD, fold
 
@@ -126,6 +126,100 @@ def _case_hint(text: str, start: int, lang: str, lex: PersonLexicon, end: int = 
     return "gent"
 
 
+# Before a name, an abbreviation or a short quoted name that belongs to its title ("лейтенанта
+# ВСУ", "капитана «Азова»"), skipped to reach the title noun.
+_TITLE_TAIL = re.compile(r"(?:\s+(?:[А-ЯЁІЇЄҐA-Z]{2,}|[«“][^«»“”\n]{1,30}[»”]))+\s*$")
+_TITLE_WORD = re.compile(r"([а-яёіїєґ'’-]+)\s*$", re.IGNORECASE)
+
+
+_OBLIQUE = frozenset({"gent", "datv", "accs", "ablt", "loct"})
+
+
+def _title_case(text: str, start: int, lang: str, lex: PersonLexicon) -> frozenset[str]:
+    """The oblique cases of a title right before a Cyrillic name ("младшего лейтенанта ВСУ
+    Евгения Гоча", "журналістці Анастасії"): the name in apposition shares one. Empty when
+    the title may be a nominative ("адвокат Евгения") or no title stands there."""
+    lo = max(0, start - 60)
+    before = text[lo:start]
+    tail = _TITLE_TAIL.search(before)
+    if tail is not None:
+        before = before[: tail.start()]
+    m = _TITLE_WORD.search(before)
+    if m is None:
+        return frozenset()
+    word = m.group(1)
+    if tail is None and any("PREP" in p.tag for p in parses(word.lower(), lang)[:1]):
+        return _OBLIQUE  # "встретился с Мирьяной Сполярич": never a nominative
+    if not (lex.titles.fullmatch(word) or lex.roles["soldier"].fullmatch(word)):
+        return frozenset()
+    found = [p for p in parses(word.lower(), lang)[:3] if "NOUN" in p.tag or "ADJF" in p.tag]
+    if not found or any("nomn" in p.tag or "plur" in p.tag for p in found):
+        return frozenset()
+    return frozenset(p.tag.case for p in found if p.tag.case)
+
+
+# Plural family surnames and their singular (masculine, feminine) endings: "Ивановы" (Иванов,
+# Иванова), "Бойчуки" (Бойчук, Бойчук), "Шевченки" (Шевченко), "Ковальські" (Ковальський).
+_PLURAL_SURNAMES = (
+    ("ские", "ский", "ская"),
+    ("цкие", "цкий", "цкая"),
+    ("ські", "ський", "ська"),
+    ("цькі", "цький", "цька"),
+    ("енки", "енко", "енко"),
+    ("овы", "ов", "ова"),
+    ("евы", "ев", "ева"),
+    ("ёвы", "ёв", "ёва"),
+    ("ины", "ин", "ина"),
+    ("ыны", "ын", "ына"),
+    ("ови", "ов", "ова"),
+    ("еви", "ев", "ева"),
+    ("іни", "ін", "іна"),
+    ("ини", "ин", "ина"),
+)
+_CONSONANT_PLURAL = re.compile(r"[бвгґджзклмнпрстфхцчшщ]([иіы])$")
+_AND_BEFORE = re.compile(r"([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+)\s+(?:и|і|й|та|and)\s+$")
+
+
+def _singular_surname(word: str, gender: str | None) -> str | None:
+    """A plural family surname's singular for a man or a woman, or None when `word` is no
+    plural surname (or is a singular one the dictionary knows)."""
+    low = word.lower()
+    for plural, male, female in _PLURAL_SURNAMES:
+        if low.endswith(plural) and len(low) > len(plural) + 2:
+            return word[: -len(plural)] + (female if gender == "f" else male)
+    m = _CONSONANT_PLURAL.search(low)
+    if m and len(low) > 4:
+        return word[:-1]  # "Бойчуки": Бойчук for both
+    return None
+
+
+def _couple(
+    text: str, start: int, words: list[str], lang: str
+) -> list[tuple[int, int, str, str, str | None]]:
+    """Two persons named with one plural family surname ("Оксана та Олександр Бойчуки",
+    "Ольги и Виктора Ивановых" is not read): each given name with the surname in the singular
+    of its gender, as (start, end, given, surname, gender); [] for anything else."""
+    if lang == "en" or len(words) != 2:
+        return []
+    if any(r.kind == "Surn" and r.score >= 0.3 for r in readings(words[1], lang)):
+        return []  # a singular surname the dictionary knows
+    second = _given_nominative(words[0], lang)
+    m = _AND_BEFORE.search(text, max(0, start - 40), start)
+    first = _given_nominative(m.group(1), lang) if m else None
+    if second is None or first is None or m is None:
+        return []
+    out = []
+    for (a, b), (given, sex) in (
+        ((m.start(1), m.end(1)), first),
+        ((start, start + len(words[0]) + 1 + len(words[1])), second),
+    ):
+        surname = _singular_surname(words[1], sex)
+        if surname is None:
+            return []
+        out.append((a, b, given, surname, sex))
+    return out
+
+
 def _english_rules(text: str) -> list[Candidate]:
     """Given name + capitalised word(s), for names the statistical model misses."""
     out = []
@@ -181,9 +275,23 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
                 continue  # "в поселке Казе Таштагольского района": a place, not a person
             hint = _gender_hint(text, end, lang)
             case = _case_hint(text, start, lang, lex, end)
-            if len(words) == 2 and _possessor_before_name(body, next(WORD.finditer(body)), lang):
+            agree = _title_case(text, start, lang, lex)
+            if (
+                len(words) == 2
+                and not agree
+                and _possessor_before_name(body, next(WORD.finditer(body)), lang)
+            ):
                 continue  # "мама Андрея Татьяна": two persons, not one named "Андрея Татьяна"
-            nom = nominative(tuple(words[:3]), lang, hint, case)
+            couple = _couple(text, start, words, lang)
+            if couple:  # "Оксана та Олександр Бойчуки": two persons, each with a surname
+                for a, b, given, surname, sex in couple:
+                    covered.append((a, b))
+                    e = Entity(f"p{len(entities) + 1}", f"{given} {surname}", text[a:b])
+                    e.given, e.surname, e.gender = given, surname, sex
+                    e.mentions.append((a, b))
+                    entities.append(e)
+                continue
+            nom = nominative(tuple(words[:3]), lang, hint, case, agree)
             if nom.given is None and nom.patronymic is None:
                 continue  # no given name or patronymic: a place or organisation, not a person
             given, surname, gender, full = nom.given, nom.surname, nom.gender, nom.text
@@ -208,7 +316,75 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
         entity.mentions.append((start, end))
         if genitive:
             entity.genitive.add(start)
+    _rank_surnames(text, lang, lex, pool, entities, covered)
     return _merge_given_patronymic(entities)
+
+
+_NEXT_NAME = re.compile(r"[ \t]+([A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+)(?![\w'’ʼ-]*[ \t]+[A-ZА-ЯЁІЇЄҐ])")
+
+
+def _rank_surnames(
+    text: str,
+    lang: str,
+    lex: PersonLexicon,
+    pool: list[Candidate],
+    entities: list[Entity],
+    covered: list[tuple[int, int]],
+) -> None:
+    """A surname alone right after a military rank ("капітан Міхоєв", "старшего сержанта
+    Петренко", "Captain Mikhoev") is a person: the one named in full with that surname, or a
+    new one known by surname only."""
+    ranks = lex.roles.get("rank")
+    if ranks is None:
+        return
+    for cue in ranks.finditer(text):
+        m = _NEXT_NAME.match(text, cue.end())
+        if m is None or any(a <= m.start(1) < b for a, b in covered):
+            continue
+        word = m.group(1)
+        if lang == "en":
+            if word.lower() in latin_given_names() or not any(
+                c.start <= m.start(1) and m.end(1) <= c.end for c in pool
+            ):
+                continue  # English needs the recogniser's word that it is a name
+            surname, sex = word, None
+        else:
+            found = _rank_surname(word, cue.group(0), lang)
+            if found is None:
+                continue
+            surname, sex = found
+        span = m.span(1)
+        covered.append(span)
+        owner = next((e for e in entities if fold(e.surname or "") == fold(surname)), None)
+        if owner is None:
+            owner = Entity(f"p{len(entities) + 1}", surname, word, surname=surname)
+            owner.gender = sex
+            entities.append(owner)
+        elif word != owner.surface and word not in owner.variants:
+            owner.variants.append(word)
+        owner.mentions.append(span)
+        owner.mentions.sort()
+
+
+def _rank_surname(word: str, rank: str, lang: str) -> tuple[str, str | None] | None:
+    """The nominative and gender of a Cyrillic surname after a rank, in the rank's case; None
+    when the word is a given name, a place or a common word rather than a surname."""
+    low = word.lower()
+    if any(r.kind in ("Name", "Patr") and r.score >= 0.3 for r in readings(word, lang)):
+        return None  # a given name after a rank is found as such ("захисника Андрія")
+    found = parses(low, lang)
+    if any(p.tag.grammemes & {"Geox", "Orgn"} for p in found[:2]):
+        return None
+    known = is_known(low, lang) and not any("Surn" in p.tag for p in found[:3])
+    if known:
+        return None  # "капитан Украины", "майор Гвардии": a common word
+    cases, _ = _kin_case(rank, lang)
+    wanted = cases or frozenset({"nomn"})
+    surnames = [r for r in readings(word, lang) if r.kind == "Surn"]
+    fits = [r for r in surnames if r.case in wanted] or [r for r in surnames if r.case is None]
+    if not fits:
+        return None
+    return fits[0].nominative, fits[0].gender
 
 
 def _merge_given_patronymic(entities: list[Entity]) -> list[Entity]:
@@ -224,6 +400,9 @@ def _merge_given_patronymic(entities: list[Entity]) -> list[Entity]:
                 and f.given
                 and fold(f.given) == fold(e.given)
                 and f.patronymic in (None, e.patronymic)
+                # named in full first: a given name and patronymic told before ("мама бойца …
+                # Елена Николаевна … руководитель КСВО Елена Дербилова") is someone else
+                and min(f.mentions) < min(e.mentions)
             ]
             if len(full) == 1:
                 owner = full[0]
@@ -498,7 +677,12 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
     # A soldier's or prisoner's noun right before a given name ("военнослужащий Сергей",
     # "Нацгвардієць Владислав", "захисника Андрія"): the name is his, in the noun's case.
     # In English a rank does it ("Sergeant Andriy, who had been held …").
-    cues = [lex.titles] if lang == "en" else [lex.roles[r] for r in _SOLDIER_CUES]
+    # A word of address does it too ("пані Наталя").
+    cues = (
+        [lex.titles]
+        if lang == "en"
+        else [lex.roles[r] for r in (*_SOLDIER_CUES, "honorific") if r in lex.roles]
+    )
     following = _NEXT_LATIN if lang == "en" else _NEXT_CAPITAL
     for pattern in cues:
         for cue in pattern.finditer(text):

@@ -18,6 +18,7 @@ _CUE_ORDER = (
     "journalist",
     "official",
     "activist",
+    "civilian",
     "commander",
     "former_pow",
     "missing_soldier",
@@ -210,6 +211,8 @@ def cue(
             continue
         found: list[tuple[tuple[int, int, str, str], re.Match[str]]] = []
         for role in _CUE_ORDER:
+            if role == "civilian" and (role not in lex.roles or entity.surname):
+                continue  # a resident or victim named by given name only (full names: kin …)
             for m in lex.roles[role].finditer(window):
                 key = _cue_key(window, window_kind, role, m, lang, entity.gender, mention)
                 if key is None:
@@ -233,6 +236,13 @@ def cue(
         best = commands  # "Командир полка, подполковник Гаврилов": the rank is the commander's
     if best is None and _known_official(text, lang, entity):
         return ("official", "")
+    if best is None and entity.given and not entity.surname:
+        # "Нашему Матвею девять лет": a given name after "our" / "my" is the narrator's kin.
+        near = (_MY_BEFORE.search(text, max(0, a - 10), a) for a, _ in entity.mentions)
+        mine = next((m for m in near if m is not None), None)
+        if mine is not None:
+            kin = "kin_of" if entity.gender == "m" else "relative"
+            best = (0, _CUE_ORDER.index("relative"), kin, mine.group(0))
     found_role = best[2] if best else None
     if found_role in (None, "soldier", "commander", "kin_of", "pow", "missing_soldier"):
         ctx = _context(text, lang, entity, sentence_of, others or [], found_role is None)
@@ -652,6 +662,11 @@ _FORMER = re.compile(
     re.IGNORECASE,
 )
 # "our", "наш", "мій" before a noun (and one word between: "our company commander").
+# A first-person possessive right before a name: "нашему Матвею", "моя Оля", "my Sasha".
+_MY_BEFORE = re.compile(
+    r"(?:\b(?:our|my)|(?<![\w-])(?:наш(?:его|ему|им|ей|у|а|ого|ому|ій)?|мо(?:й|его|ему|им|я|ей|ю|го|єму|їм|єї)|мій))\s+\Z",
+    re.IGNORECASE,
+)
 _OUR = re.compile(
     r"(?:\b(?:our|my)|(?<![\w-])(?:наш\w*|мой|моего|моему|мій|мого|моєму))\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -907,6 +922,8 @@ def role(cue: str | None, event_types: set[str]) -> str:
         return "relative"  # "… Юлия Сорокина. Её муж … попал в плен": she is his wife
     if base == "activist":
         return "other"
+    if base == "civilian" and not event_types & _RETURNED:
+        return "other"  # "жителя Григорія", "Потерпілий Григорій": a civilian, not a soldier
     captive = event_types & _CAPTIVE
     returned = event_types & _RETURNED
     if ctx == "absentia" and not captive | returned:

@@ -111,6 +111,62 @@ _BROKEN = re.compile(
 _IMPERSONAL = re.compile(r"\w+ло(?![\w-])", re.IGNORECASE)
 
 
+# A death the narrator saw ("помер у мене на руках", "died next to me"), told right after its
+# trigger; in a testimony set in captivity it is a death there.
+_WITNESSED = re.compile(
+    r"\s+(?:прямо\s+|right\s+)?(?:у\s+меня\s+на\s+руках|рядом\s+со\s+мной|у\s+мене\s+на\s+руках|"
+    r"(?:поруч|поряд)\s+(?:зі|із|з)\s+мною|in\s+my\s+arms|next\s+to\s+me|beside\s+me)",
+    re.IGNORECASE,
+)
+# Captivity or a place of detention: what sets a testimony there.
+_CAPTIVITY_CUE = re.compile(
+    r"плен|полон|неволе|неволі|колони|СИЗО|СІЗО|камер|лагер|табор|captiv|\bcell|\bcamp|colony|"
+    r"prison|detention",
+    re.IGNORECASE,
+)
+_CAPTIVITY_REACH = 600  # characters before a witnessed death that may set it in captivity
+# "не дожил до обмена", "did not live to see the swap": the negation is the event's own words.
+_NOT_LIVED = re.compile(
+    r"не\s+дожи|(?:did\s+not|didn['’]t|never)\s+(?:live|make|survive)", re.IGNORECASE
+)
+
+
+# A state accused ("Russia accused of torturing …", "Россию обвиняют в …"): a political charge,
+# no criminal one against a person (not the genitive: "гражданина Украины обвинили").
+_STATE_ACCUSED = re.compile(
+    r"(?<![\w-])(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Kremlin|Росси[яю]|Украин[ау]|"
+    r"Москв[ау]|Киев|Кремль|Росі[яю]|Україн[ау]|Київ)(?![\w-])",
+    re.IGNORECASE,
+)
+_STATE_BEFORE = re.compile(_STATE_ACCUSED.pattern + r"\s+(?:(?:is|was|has\s+been|stands)\s+)?$")
+# "по возвращении на родину", "після повернення додому", "upon his return home": a return that
+# sets the time of something else (often still to come), not a return told.
+_UPON_RETURN = re.compile(
+    r"(?<![\w-])(?:по|после|після|upon|on)\s+(?:(?:his|her|their)\s+)?$", re.IGNORECASE
+)
+
+
+def _not_told(text: str, hit: Hit) -> bool:
+    """True for a charge against a state and for a return that only sets a time."""
+    lo = max(hit.sentence.start, hit.start - 30)
+    if hit.type == "charged":
+        trigger = hit.trigger_text(text)
+        return bool(_STATE_BEFORE.search(text, lo, hit.start) or _STATE_ACCUSED.search(trigger))
+    if hit.type == "handed_over":
+        noun = re.match(r"(?:возвращени|поверненн|return\b)", hit.trigger_text(text), re.IGNORECASE)
+        return noun is not None and _UPON_RETURN.search(text, lo, hit.start) is not None
+    return False
+
+
+def _died_held(text: str, hit: Hit) -> bool:
+    """True when a death the narrator saw ("помер у мене на руках") is told in a testimony of
+    captivity: the sentence or the ones just before speak of captivity or a place of detention."""
+    if hit.type != "killed" or not _WITNESSED.match(text, hit.end):
+        return False
+    lo = max(0, hit.sentence.start - _CAPTIVITY_REACH)
+    return _CAPTIVITY_CUE.search(text, lo, hit.sentence.end) is not None
+
+
 def _combat_injury(text: str, hit: Hit) -> bool:
     """True when bones broken are told as a wound: the sentence speaks of battle, a shell or a
     blast, or the verb is impersonal ("йому зламало ногу уламком")."""
@@ -237,6 +293,8 @@ _ONE_OF = re.compile(
 # A person joined to a group: "Bondar and many of the other soldiers", "Петренко и другие бойцы".
 _AND_GROUP = re.compile(
     r"\s*(?:and|и|і|та|й)\s+(?:(?:many|most|some|several|all|of|the|other|his|her|their|fellow|"
+    r"about|around|nearly|almost|approximately|roughly|some|over|more\s+than|около|примерно|почти|"
+    r"более|близько|приблизно|майже|понад|"
     r"други\w*|інш\w+|остальн\w+|решта|ещё|еще|ще|многие|багато)\s+){0,4}",
     re.IGNORECASE,
 )
@@ -500,7 +558,12 @@ def cancelled(
     if lex.negators.search(" ".join(negated[-_WINDOW_WORDS:])):
         return True
     # "was not captured": a negation inside the trigger, unless the type is negative by nature.
-    if hit.type not in _NEGATIVE_TYPES and lex.negators.search(text[hit.start : hit.end]):
+    trigger = text[hit.start : hit.end]
+    if (
+        hit.type not in _NEGATIVE_TYPES
+        and lex.negators.search(trigger)
+        and not _NOT_LIVED.match(trigger)
+    ):
         return True
     near = text[max(s.start, hit.start - 30) : hit.start]
     if lex.immediate is not None and lex.immediate.search(near) and not _PREPOSITIONAL.search(near):
@@ -1359,7 +1422,9 @@ def extract_events(
                 and lex.agentive.search(text, hit.start, hit.end)
                 and not _PASSIVE.match(text, hit.start)  # "was captured": no agent named after
             )
-            ref = attach(text, hit, mine, previous, agentive, inverted, possessed)
+            # a tally of residents is a group only for a return ("повернути 47 жителів")
+            cands = mine if hit.type in _GROUP_RETURN else [r for r in mine if not r.residents]
+            ref = attach(text, hit, cands, previous, agentive, inverted, possessed)
             if ref is not None and _beyond_when(text, hit, ref):
                 ref = None  # "Коли солдати виходять в рамках обміну, Марія …": not Maria's swap
             if hit.type == "exchanged" and _THERE_WAS.match(text, hit.start):
@@ -1409,6 +1474,8 @@ def extract_events(
                 # the relative spoke to the press, not the soldier; and an interview is given by
                 # someone: "trial observers told the outlet" is no prisoners' interview
                 continue
+            if _not_told(text, hit):
+                continue  # "Russia accused of …", "по возвращении на родину": no event of theirs
             if _speaker_at_swap(text, hit, ref):
                 continue  # "сказала Пильник під час обміну": she spoke there; nobody swapped her
             group = ref.entity is None and not ref.members
@@ -1431,7 +1498,9 @@ def extract_events(
                     hit = replace(hit, type="interned")
             if hit.type == "interned" and _SPELL.match(hit.trigger_text(text)):
                 hit = replace(hit, undated=True)  # "провёл в плену 7 месяцев": how long, not when
-            if hit.type == "killed" and _HELD_AT.search(hit.sentence.text):
+            if hit.type == "killed" and (
+                _HELD_AT.search(hit.sentence.text) or _died_held(text, hit)
+            ):
                 # "prisoners … were killed after the detention center where they were held came
                 # under attack": a death in captivity
                 hit = replace(hit, type="died_in_captivity")

@@ -198,6 +198,23 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
             if low.endswith(ending) and len(stem) > 2 and _CONSONANT.search(stem):
                 out.append(Reading("Surn", "m", case, _capital(stem), 0.02 if given else 0.1))
         out.append(Reading("Surn", None, "nomn", _capital(low), 0.15))
+        # A surname declined like an adjective, in an oblique case ("Семена Забайрачного":
+        # Забайрачний), when the dictionary only guesses the word.
+        for parse in found[:4]:
+            tags = parse.tag.grammemes
+            if (
+                "ADJF" in tags
+                and _guessed(parse)
+                and tags & {"masc", "femn"}
+                and "nomn" not in tags
+            ):
+                nom = parse.inflect({"nomn"})
+                case = next(
+                    (c for c in ("gent", "datv", "accs", "ablt", "loct") if c in tags), None
+                )
+                if nom is not None and case is not None:
+                    sex = "m" if "masc" in tags else "f"
+                    out.append(Reading("Surn", sex, case, _capital(nom.word), 0.1))
     if not any(r.kind == "Name" and r.score >= 0.6 for r in out):
         # A surname declined like "мама", of either gender ("Павла Тычины": Тычина,
         # "Николай Чуприна"): weak readings that let it agree with the given name.

@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+from pymorphy3.analyzer import Parse
 
 from powtrace.extract.lexicon import PersonLexicon, latin_given_names, person_lexicon
 from powtrace.extract.namecase import Reading, is_known, nominative, parses, readings
@@ -366,6 +371,15 @@ def _rank_surnames(
         owner.mentions.sort()
 
 
+# Endings of Russian and Ukrainian surnames in the nominative.
+_SURNAME_SHAPE = re.compile(r"(?:[оеё]в|[иы]н|[сц]ький|[сц]кий|енко|[чщ]?ук|юк)$")
+
+
+def _singular_noun(found: tuple[Parse, ...]) -> bool:
+    """True when a likely parse of a word is a common noun in the singular."""
+    return any("NOUN" in p.tag and "sing" in p.tag for p in found[:3] if p.score >= 0.1)
+
+
 def _rank_surname(word: str, rank: str, lang: str) -> tuple[str, str | None] | None:
     """The nominative and gender of a Cyrillic surname after a rank, in the rank's case; None
     when the word is a given name, a place or a common word rather than a surname."""
@@ -376,8 +390,9 @@ def _rank_surname(word: str, rank: str, lang: str) -> tuple[str, str | None] | N
     if any(p.tag.grammemes & {"Geox", "Orgn"} for p in found[:2]):
         return None
     known = is_known(low, lang) and not any("Surn" in p.tag for p in found[:3])
-    if known:
+    if known and (not _SURNAME_SHAPE.search(low) or _singular_noun(found)):
         return None  # "капитан Украины", "майор Гвардии": a common word
+    # "лейтенант Сомов": a surname's shape, known only as a plural or possessive ("сомов")
     cases, _ = _kin_case(rank, lang)
     wanted = cases or frozenset({"nomn"})
     surnames = [r for r in readings(word, lang) if r.kind == "Surn"]
@@ -425,6 +440,14 @@ def _possessor_case(word: str, lang: str) -> bool:
     return any(r.kind == "Name" and r.case == "gent" for r in readings(word, lang))
 
 
+@cache
+def _diminutives(lang: str) -> dict[str, frozenset[str]]:
+    """Everyday forms of given names and the full names they stand for, folded."""
+    data = resources.files("powtrace.extract").joinpath("data", f"persons_{lang}.yaml")
+    raw = yaml.safe_load(data.read_text("utf-8")).get("diminutives") or {}
+    return {fold(k): frozenset(fold(v) for v in vs) for k, vs in raw.items()}
+
+
 def given_mentions(text: str, lang: str, entities: list[Entity]) -> None:
     """Add the mentions by given name alone ("Дмитро в госпіталі", "Никите перестали платить",
     "Iryna said") of persons named in full, when no other person has that given name."""
@@ -434,13 +457,21 @@ def given_mentions(text: str, lang: str, entities: list[Entity]) -> None:
             owners.setdefault(fold(e.given), []).append(e)
     if not owners:
         return
+    # "Юра" for Юрій, "Sasha" for Oleksandr: an everyday form stands for the one person named
+    # in full with any of its names.
+    for short, fulls in _diminutives(lang).items():
+        persons = {e.id: e for f in fulls for e in owners.get(f, [])}
+        if persons and short not in owners:
+            owners[short] = list(persons.values())
     taken = [span for e in entities for span in e.mentions]
     for tok in _CAPITAL.finditer(text):
         a, b = tok.span()
         if any(x <= a < y for x, y in taken) or _FULLER.match(text, b):
             continue  # already a mention, or the start of a fuller name
         word = _POSSESSIVE.sub("", tok.group(0)) if lang == "en" else tok.group(0)
-        nom = _given_nominative(word, lang)
+        nom = _given_nominative(word, lang) or (
+            (word, None) if fold(word) in _diminutives(lang) else None
+        )
         found = owners.get(fold(nom[0])) if nom else None
         if found is not None and len(found) == 1:
             found[0].mentions.append((a, a + len(word)))
@@ -646,12 +677,13 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
     def free(a: int) -> bool:
         return not any(x <= a < y for x, y in taken)
 
-    def add(word: re.Match[str], base: int, kin: str = "") -> None:
+    def add(word: re.Match[str], base: int, kin: str = "", gendered: bool = True) -> None:
         a, b = base + word.start(), base + word.end()
         after = text[b : b + 2]
         if not free(a) or (after[:1] == " " and after[1:2].isupper()):
             return  # part of a fuller name
-        nom = _given_nominative(word.group(0), lang, *_kin_case(kin, lang))
+        cases, sex = _kin_case(kin, lang)
+        nom = _given_nominative(word.group(0), lang, cases, sex if gendered else None)
         if nom is None or fold(nom[0]) in known or fold(nom[0]) in found:
             return
         if lang != "en" and any(
@@ -681,9 +713,10 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
     cues = (
         [lex.titles]
         if lang == "en"
-        else [lex.roles[r] for r in (*_SOLDIER_CUES, "honorific") if r in lex.roles]
+        else [lex.roles[r] for r in (*_SOLDIER_CUES, "honorific", "name_cue") if r in lex.roles]
     )
     following = _NEXT_LATIN if lang == "en" else _NEXT_CAPITAL
+    common = lex.roles.get("name_cue")  # "координатору Светлане": the noun's gender is no hint
     for pattern in cues:
         for cue in pattern.finditer(text):
             nxt = following.match(text, cue.end())
@@ -695,7 +728,7 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
             ):
                 given = _CAPITAL.match(text, nxt.start(1))
                 if given:
-                    add(given, 0, cue.group(0))
+                    add(given, 0, cue.group(0), pattern is not common)
     if lang != "en":
         # "Ірина з сином Микитою": who is with a relative is a person too.
         for m in _WITH_KIN.finditer(text):
@@ -707,8 +740,33 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
             pseudonym = _CAPITAL.match(m.group(1))
             if pseudonym:
                 add(pseudonym, m.start(1))
+    # "Валентина, мама Андрея": a given name in apposition to a kinship noun after it.
+    for m in _NAME_COMMA.finditer(text):
+        rest = _OWNER_WORD.match(text, m.end())
+        if lex.roles["relative"].match(text, rest.end() if rest else m.end()):
+            add(m, 0)
+    # "Ihor, 32, said": a given name with an age.
+    for m in _NAME_AGE.finditer(text):
+        after = text[m.end() : m.end() + 30]
+        if any(p.match(after) for p in lex.age_after):
+            add(m, 0)
+    # "Ігор В.": a given name and the initial of a surname withheld.
+    for m in _INITIAL_SURNAME.finditer(text):
+        given = _CAPITAL.match(text, m.start())
+        nom = _given_nominative(m.group(1), lang) if given else None
+        if given is None or nom is None or not free(m.start()) or fold(nom[0]) in known:
+            continue
+        before = text[max(0, m.start() - 2) : m.start()]
+        if before[:1].isupper() or before[-1:].isalpha():
+            continue
+        e = Entity(f"g{len(found) + 1}", f"{nom[0]} {m.group(2)}.", m.group(0), given=nom[0])
+        e.gender = nom[1]
+        e.mentions.append(m.span())
+        taken.append(m.span())
+        found[fold(nom[0])] = e
+    signs = _call_sign_persons(text, lang, lex, entities, taken)
     if not found:
-        return []
+        return signs
     for tok in _CAPITAL.finditer(text):
         if not free(tok.start()):
             continue
@@ -724,7 +782,87 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
                 e.genitive.add(tok.start())
             if word != e.surface and word not in e.variants:
                 e.variants.append(word)
-    return [e for e in found.values() if e.mentions]
+    return [e for e in found.values() if e.mentions] + signs
+
+
+_NAME_COMMA = re.compile(r"(?<![\w'’ʼ-])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+(?=,\s)")
+_OWNER_WORD = re.compile(r",\s+(?:(?:his|her|their|the|его|её|ее|його|її)\s+)?", re.IGNORECASE)
+_NAME_AGE = re.compile(r"(?<![\w'’ʼ-])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+(?=\s*[,(]\s*\d)")
+_INITIAL_SURNAME = re.compile(
+    r"(?<![\w'’ʼ-])([A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+)[ \t]+([A-ZА-ЯЁІЇЄҐ])\."
+    r"(?![ \t]*[A-ZА-ЯЁІЇЄҐ]\.)"
+)
+# A call sign after its cue word: "позывной «Шаман»", "call sign Grom".
+_CALL_SIGN = re.compile(
+    r"[ \t]*[«\"“]?([A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+)[»\"”]?(?![ \t]+[A-ZА-ЯЁІЇЄҐ])"
+)
+# Before a cue word, a preposition: the call sign of the noun before it ("товарищ с позывным").
+_CALL_PREP = re.compile(
+    r"(?:^|\s)(?:с|со|з|із|зі|на|під|под|with|under)(?:\s+(?:the|a))?\s+$", re.I
+)
+# Between a named person and the cue of his own call sign: nothing, a comma and a short noun
+# phrase ("Юру, нашого кулеметника з позивним"), or two words of a clause ("Олега все звали").
+_OWN_SIGN_GAP = re.compile(
+    r"[ \t]*(?:,[^,.;:!?«»()\n]{0,40}"
+    r"|(?:(?!(?:и|і|й|та|а|and|with|с|з)\b)[\w'’ʼ-]+[ \t]+){0,2})",
+    re.IGNORECASE,
+)
+# A given name and its apposition before a call sign's cue: "Юру, нашого кулеметника з ".
+_GIVEN_APPOSED = re.compile(
+    r"(?<![\w'’ʼ-])([A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+),[^,.;:!?«»()\n]{1,40}\Z"
+)
+_SIGN_ENDINGS = "(?:а|у|ом|ем|е|і|ові|ою|ой|ы|и|у)?"
+
+
+def _call_sign_persons(
+    text: str, lang: str, lex: PersonLexicon, entities: list[Entity], taken: list[tuple[int, int]]
+) -> list[Entity]:
+    """Persons known by a call sign ("его товарищ с позывным «Шаман»", "все звали «Батя»").
+    A call sign told with a named person is his (a variant, "Микола Гнатюк, позивний «Бинт»"):
+    right after the name or its apposition, or, in the bare form ("…, позывной Ворон"), after
+    the person last named on that line."""
+    pattern = lex.roles.get("call_sign")
+    if pattern is None:
+        return []
+    known = {fold(v) for e in entities for v in (e.name, e.surface, *e.variants)}
+    mentions = sorted((b, a, e) for e in entities for a, b in e.mentions)
+    out: dict[str, Entity] = {}
+    for cue in pattern.finditer(text):
+        m = _CALL_SIGN.match(text, cue.end())
+        if m is None or fold(m.group(1)) in known or fold(m.group(1)) in out:
+            continue
+        sign = m.group(1)
+        prep = _CALL_PREP.search(text, max(0, cue.start() - 12), cue.start()) is not None
+        before = [x for x in mentions if cue.start() - 300 <= x[0] <= cue.start()]
+        owner = None
+        if before:
+            end, _, e = before[-1]
+            gap = text[end : cue.start()]
+            bare = not prep and text[cue.start() - 2 : cue.start()].strip() in (",", "")
+            if (bare and "\n" not in gap) or _OWN_SIGN_GAP.fullmatch(gap):
+                owner = e
+        if owner is not None:
+            owner.variants.append(sign)
+            owner.mentions = sorted({*owner.mentions, m.span(1)})
+            continue
+        e = Entity(f"c{len(out) + 1}", sign, sign)
+        head = _GIVEN_APPOSED.search(text, max(0, cue.start() - 60), cue.start())
+        given = _given_nominative(head.group(1), lang) if head else None
+        if (
+            head is not None
+            and given is not None
+            and not any(a <= head.start(1) < b for a, b in taken)
+        ):
+            # "Юру, нашого кулеметника з позивним «Гном»": the given name is his, the call
+            # sign a variant.
+            e = Entity(f"c{len(out) + 1}", given[0], head.group(1), given=given[0])
+            e.gender, e.variants = given[1], [sign]
+            e.mentions.append(head.span(1))
+        for x in re.finditer(rf"(?<![\w-]){re.escape(sign)}{_SIGN_ENDINGS}(?![\w-])", text):
+            if not any(a <= x.start() < b for a, b in taken):
+                e.mentions.append(x.span())
+        out[fold(sign)] = e
+    return list(out.values())
 
 
 # Cue nouns after which a capitalised given name is a soldier's name.

@@ -83,6 +83,9 @@ class Ref:
     possessor: bool = False
     # Named persons a plural pronoun stands for ("Smith and Jones … they were sentenced").
     members: tuple[str, ...] = ()
+    # A counted group of residents ("47 жителів громади"): who came back in a swap, but a tally
+    # of residents still held is not an event annotators record.
+    residents: bool = False
 
 
 def _gender_ok(entity: Entity, gender: str) -> bool:
@@ -102,6 +105,27 @@ _PREPOSITION = re.compile(
 )
 # What may open a sentence before a plural noun that refers back to persons just named.
 _OPENING = re.compile(r"(?:(?:the|these|those|both|all)\s+)?", re.IGNORECASE)
+# Residents counted ("повернути 47 жителів громади", "200 мешканців"): people, not soldiers.
+_RESIDENTS = frozenset(
+    {"жителей", "жителів", "мешканців", "жителя", "жителі", "мешканці", "residents", "inhabitants"}
+)
+
+
+def _listed_before(text: str, at: int, names: list[tuple[int, int]]) -> int:
+    """How many coordinated names ("A and B", "А, Б и В") end right before `at` (a comma and
+    an apposition after them); 0 when fewer than two."""
+    spans = sorted(n for n in names if n[1] <= at)
+    if not spans or text[spans[-1][1] : at].strip() != ",":
+        return 0
+    n = 1
+    for (_, b), (a, _) in zip(reversed(spans[:-1]), reversed(spans[1:]), strict=True):
+        if not _JOIN.fullmatch(text[b:a]):
+            break
+        n += 1
+    return n if n >= 2 else 0
+
+
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|и|й|і|та|,)\s*", re.IGNORECASE)
 # How far back (in sentences) a plural pronoun may find the named persons it stands for.
 _PLURAL_REACH = 2
 
@@ -198,7 +222,17 @@ def _items(
         if counted and not inside:  # a collective numeral counts people ("трое жителей")
             items.append((s.start + w.start(), s.start + w.end(), None, f"size:{counted}"))
             continue
-        kind = kinds.get(w.group(0).lower())
+        low = w.group(0).lower()
+        kind = kinds.get(low)
+        if (
+            kind is None
+            and low in lex.referring_nouns
+            and lang != "en"
+            and _OPENING.fullmatch(s.text[: w.start()])
+        ):
+            # "Мужчин обвиняют …" opening a sentence after two men were named: those men, when
+            # they can be resolved; the noun is no group of its own otherwise
+            kind = "noun?"
         if (
             kind is None
             and w.start() == 0
@@ -214,6 +248,11 @@ def _items(
             kind = "noun:"  # "Полонених розстріляли", "The prisoners were …": those just named
         elif kind == "group" and _referring(s.text, w, lex):
             kind = "noun:"  # "… the soldiers were questioned", "… бойцов направили в госпиталь"
+        if kind in ("group", "noun:") and s.text[: w.start()].rstrip().endswith(","):
+            local = [(x - s.start, y - s.start) for x, y in names]
+            listed = _listed_before(s.text, w.start(), local)
+            if listed:  # "Dovhan and Tkach, civilians, have been held": the two named
+                kind = f"noun:{listed}"
         a, b = s.start + w.start(), s.start + w.end()
         # A word inside a name or a collective is part of it (words never overlap one another).
         if not any(x <= a < y for x, y in taken):
@@ -226,6 +265,7 @@ def _items(
             for w in after
             if w.group(0).lower() in lex.group_words
             or w.group(0).lower() in lex.counted_group_words
+            or w.group(0).lower() in _RESIDENTS
             or lex.person_heads.fullmatch(w.group(0))
         ]
         size = _count(m)
@@ -241,7 +281,8 @@ def _items(
         # ("два десятки цивільних": "десятки" is part of the number too.)
         items = [i for i in items if not (a <= i[0] <= noun_at and i[3] in ("group", "noun:"))]
         if not any(i[0] == a for i in items):  # a collective numeral is counted already
-            items.append((a, s.start + m.end(), None, f"size:{size}"))
+            res = ":res" if nouns[0].group(0).lower() in _RESIDENTS else ""
+            items.append((a, s.start + m.end(), None, f"size:{size}{res}"))
     return items
 
 
@@ -308,8 +349,13 @@ def sentence_refs(
                 refs.append(Ref(a, b, None, pronoun=True, members=members))
                 if kind == "noun:" and not members:
                     plurals.group()  # a group of its own
+            elif kind == "noun?":
+                members = plurals.resolve(s.index, None)
+                if members:
+                    refs.append(Ref(a, b, None, pronoun=True, members=members))
             elif kind.startswith("size:"):
-                refs.append(Ref(a, b, None, size=int(kind[5:])))
+                size, _, res = kind[5:].partition(":")
+                refs.append(Ref(a, b, None, size=int(size), residents=bool(res)))
                 plurals.group()
             else:
                 refs.append(Ref(a, b, None, pronoun=True))
@@ -376,6 +422,19 @@ _NEXT_NOUN = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _SPEAKER_NEAR = 60  # characters between a reporting verb and the name of who speaks
 
 
+# Pronouns that are told, not telling: "Їй з частини сказали, що я …" is said to her, and the
+# "I" of the clause is still the testimony's narrator.
+_ADDRESSEE = frozenset(
+    {"їй", "йому", "їм", "ей", "ему", "им", "мне", "мені", "нам", "вам", "тобі", "тебе"}
+    | {"her", "him", "them", "me", "us"}
+)
+
+
+def _said_to(s: Sentence, r: Ref) -> bool:
+    """Whether a pronoun next to a reporting verb is its addressee (dative, object)."""
+    return s.text[r.start - s.start : r.end - s.start].lower() in _ADDRESSEE
+
+
 def _speaker(
     s: Sentence,
     refs: list[Ref],
@@ -401,6 +460,7 @@ def _speaker(
             if r.entity
             and r.entity not in witnesses
             and (0 <= at - r.end <= _SPEAKER_NEAR or 0 <= r.start - end <= 2)
+            and not (r.pronoun and _said_to(s, r))
         ]
         if near:
             return min(near, key=lambda r: abs(r.start - at)).entity, True

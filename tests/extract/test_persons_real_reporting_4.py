@@ -10,23 +10,12 @@ from __future__ import annotations
 
 from powtrace.domain.dates import PartialDate
 from powtrace.extract import extract
-from powtrace.extract.model import ExtractionResult, PersonMention
+
+from .support import named_persons as _names
+from .support import person_named as _person
+from .support import role_of as _role
 
 PUBLISHED = PartialDate.parse("2025-06-10")
-
-
-def _person(result: ExtractionResult, name: str) -> PersonMention:
-    found = [p for p in result.persons if name in p.name]
-    assert found, f"{name} not found among {[p.name for p in result.persons]}"
-    return found[0]
-
-
-def _role(result: ExtractionResult, name: str) -> str:
-    return _person(result, name).role
-
-
-def _names(result: ExtractionResult) -> list[str]:
-    return [p.name for p in result.persons if not p.unnamed]
 
 
 # Bloggers, video bloggers and war correspondents who film prisoners are journalists.

@@ -14,13 +14,9 @@ from powtrace.extract import extract
 from powtrace.extract.model import ExtractionResult
 from powtrace.extract.namecase import nominative
 
+from .support import role_of as _role
+
 PUBLISHED = PartialDate.parse("2025-06-10")
-
-
-def _role(result: ExtractionResult, name: str) -> str:
-    found = [p for p in result.persons if name in p.name]
-    assert found, f"{name} not found among {[p.name for p in result.persons]}"
-    return found[0].role
 
 
 def _names(result: ExtractionResult) -> list[str]:

@@ -11,19 +11,11 @@ from __future__ import annotations
 
 from powtrace.domain.dates import PartialDate
 from powtrace.extract import extract
-from powtrace.extract.model import ExtractionResult, PersonMention
+
+from .support import person_named as _person
+from .support import role_of as _role
 
 PUBLISHED = PartialDate.parse("2025-06-10")
-
-
-def _person(result: ExtractionResult, name: str) -> PersonMention:
-    found = [p for p in result.persons if name in p.name]
-    assert found, f"{name} not found among {[p.name for p in result.persons]}"
-    return found[0]
-
-
-def _role(result: ExtractionResult, name: str) -> str:
-    return _person(result, name).role
 
 
 def test_a_man_is_not_a_husband() -> None:

@@ -12,6 +12,7 @@ import yaml
 
 from powtrace.domain.vocab import event_types
 from powtrace.extract.literals import heads
+from powtrace.extract.text import fold
 
 LANGUAGES = ("en", "ru", "uk")
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -81,6 +82,8 @@ class PersonLexicon:
     quantifiers: frozenset[str] = frozenset()
     # Determiners such a noun needs before it to refer back (English "the"; none in ru/uk).
     definite: frozenset[str] = frozenset()
+    # Everyday forms of given names and the full names they stand for, folded ("юра" → юрий).
+    diminutives: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @cache
@@ -141,6 +144,10 @@ def person_lexicon(lang: str) -> PersonLexicon:
         referring_nouns=frozenset(w.lower() for w in raw.get("referring_nouns", [])),
         quantifiers=frozenset(w.lower() for w in raw.get("quantifiers", [])),
         definite=frozenset(w.lower() for w in raw.get("definite", [])),
+        diminutives={
+            fold(k): frozenset(fold(v) for v in vs)
+            for k, vs in (raw.get("diminutives") or {}).items()
+        },
     )
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
-import yaml
 from pymorphy3.analyzer import Parse
 
 from powtrace.extract.lexicon import PersonLexicon, latin_given_names, person_lexicon
@@ -440,14 +437,6 @@ def _possessor_case(word: str, lang: str) -> bool:
     return any(r.kind == "Name" and r.case == "gent" for r in readings(word, lang))
 
 
-@cache
-def _diminutives(lang: str) -> dict[str, frozenset[str]]:
-    """Everyday forms of given names and the full names they stand for, folded."""
-    data = resources.files("powtrace.extract").joinpath("data", f"persons_{lang}.yaml")
-    raw = yaml.safe_load(data.read_text("utf-8")).get("diminutives") or {}
-    return {fold(k): frozenset(fold(v) for v in vs) for k, vs in raw.items()}
-
-
 def given_mentions(text: str, lang: str, entities: list[Entity]) -> None:
     """Add the mentions by given name alone ("Дмитро в госпіталі", "Никите перестали платить",
     "Iryna said") of persons named in full, when no other person has that given name."""
@@ -459,7 +448,8 @@ def given_mentions(text: str, lang: str, entities: list[Entity]) -> None:
         return
     # "Юра" for Юрій, "Sasha" for Oleksandr: an everyday form stands for the one person named
     # in full with any of its names.
-    for short, fulls in _diminutives(lang).items():
+    diminutives = person_lexicon(lang).diminutives
+    for short, fulls in diminutives.items():
         persons = {e.id: e for f in fulls for e in owners.get(f, [])}
         if persons and short not in owners:
             owners[short] = list(persons.values())
@@ -469,9 +459,7 @@ def given_mentions(text: str, lang: str, entities: list[Entity]) -> None:
         if any(x <= a < y for x, y in taken) or _FULLER.match(text, b):
             continue  # already a mention, or the start of a fuller name
         word = _POSSESSIVE.sub("", tok.group(0)) if lang == "en" else tok.group(0)
-        nom = _given_nominative(word, lang) or (
-            (word, None) if fold(word) in _diminutives(lang) else None
-        )
+        nom = _given_nominative(word, lang) or ((word, None) if fold(word) in diminutives else None)
         found = owners.get(fold(nom[0])) if nom else None
         if found is not None and len(found) == 1:
             found[0].mentions.append((a, a + len(word)))

@@ -10,9 +10,11 @@ Text sets (`--set` picks them by name; repeat it for several; the default is eve
 - fresh: bench/extraction/heldout3/ (15 texts written blind, a development set from the start);
 - dev4: bench/extraction/heldout6/ (14 Russian and Ukrainian texts written on 2026-11-27 by two
   annotators who had not seen the extractor; a development set);
-- blind, blind2, blind3: bench/extraction/heldout2/, heldout4/, heldout5/ (12, 15 and 18 texts by
-  annotators who had not seen the extractor). Never tune on them; `--errors` prints nothing for
-  them.
+- dev5: bench/extraction/heldout7/ (English, Russian and Ukrainian texts written on 2026-11-27 by
+  three more annotators who had not seen the extractor; a development set);
+- blind, blind2, blind3, blind4: bench/extraction/heldout2/, heldout4/, heldout5/, heldout8/
+  (12, 15, 18 and 18 texts by annotators who had not seen the extractor). Never tune on them;
+  `--errors` prints nothing for them.
 
 Every set but the corpus is scored per language. Each text X.txt has its gold X.gold.json.
 The baseline is plain NER (spaCy PERSON for English, natasha PER
@@ -67,10 +69,23 @@ BLIND = HERE / "heldout2"
 FRESH = HERE / "heldout3"
 BLIND2 = HERE / "heldout4"
 BLIND3 = HERE / "heldout5"
+BLIND4 = HERE / "heldout8"
 DEV4 = HERE / "heldout6"
-SET_NAMES = ("corpus", "own", "heldout", "blind", "fresh", "blind2", "blind3", "dev4")
+DEV5 = HERE / "heldout7"
+SET_NAMES = (
+    "corpus",
+    "own",
+    "heldout",
+    "blind",
+    "fresh",
+    "blind2",
+    "blind3",
+    "dev4",
+    "dev5",
+    "blind4",
+)
 # Row labels of the sets that measure text the extractor was never developed on.
-BLIND_LABELS = ("blind (", "blind 2 (", "blind 3 (")
+BLIND_LABELS = ("blind (", "blind 2 (", "blind 3 (", "blind 4 (")
 LANGS = ("en", "ru", "uk")
 # Warm-up texts (load models, lexicons and regexes) that are in no text set.
 WARM_UP = {
@@ -120,8 +135,12 @@ def sets(names: tuple[str, ...] = SET_NAMES) -> dict[str, list[Doc]]:
         out.update(_by_language("blind 2", load_set(BLIND2)))
     if "blind3" in names and BLIND3.is_dir():
         out.update(_by_language("blind 3", load_set(BLIND3)))
+    if "blind4" in names and BLIND4.is_dir():
+        out.update(_by_language("blind 4", load_set(BLIND4)))
     if "dev4" in names and DEV4.is_dir():
         out.update(_by_language("dev 4", load_set(DEV4)))
+    if "dev5" in names and DEV5.is_dir():
+        out.update(_by_language("dev 5", load_set(DEV5)))
     return out
 
 

@@ -159,6 +159,9 @@ def _windows(
             for x, _ in others or ()
         ):
             out.append((m.group(1), 2, text[a:b]))
+        said = _PREDICATE_AFTER.match(after)
+        if said:  # "Ольга Турчина, як з'ясувалося, була захисницею за призначенням": her role
+            out.append((said.group(1), 2, text[a:b]))
         office = _FROM_OFFICE.match(after)
         if office:  # "Сергій Кравець із Національного інформаційного бюро": his office
             out.append((office.group(1), 7, text[a:b]))
@@ -171,6 +174,17 @@ def _windows(
             )  # a name alone on its line, its title on the next
     return out
 
+
+# After a name, an optional aside between commas and a copula: the predicate is the person's
+# role ("Ольга Турчина, як з'ясувала редакція, була захисницею за призначенням").
+_PREDICATE_AFTER = re.compile(
+    r"(?:\s*,[^,;.()—–\n]{1,40},)?\s+(?:був|була|є|был|была|являлся|являлась|является)\s+"
+    r"([^,;.()—–\n]{1,60})",
+    re.IGNORECASE,
+)
+# Roles a predicate noun before a copula and the name gives ("Її захисницею за призначенням
+# була Ольга Турчина", "Защитником по назначению был Олег Турчин").
+_PREDICATE_ROLES = ("lawyer", "official", "journalist")
 
 # After a name, "from" and an organisation: "Сергій Кравець із Національного інформаційного
 # бюро" (an official when a state office noun, `office` in persons_*.yaml, follows within two
@@ -228,6 +242,17 @@ def cue(
         head = _head_of_soldier_word(found, window)
         if head is not None and (headed is None or head < headed):
             headed = head
+        if window_kind in (1, 5):
+            held = _office_predicate(found, window, lex.roles.get("official"))
+            if held is not None and (headed is None or held < headed):
+                headed = held
+            for role in _PREDICATE_ROLES:
+                for m in lex.roles[role].finditer(window):
+                    # "Захисницею за призначенням була …": the copula keeps it out of the cues
+                    if _COPULA_GAP.fullmatch(window, m.end()):
+                        key = (len(window) - m.end(), _CUE_ORDER.index(role), role, m.group(0))
+                        if best is None or key < best:
+                            best = key
     if best is not None and best[2] in ("soldier", "commander") and captive is not None:
         best = captive
     elif best is not None and best[2] == "soldier" and headed is not None:
@@ -243,6 +268,14 @@ def cue(
         if mine is not None:
             kin = "kin_of" if entity.gender == "m" else "relative"
             best = (0, _CUE_ORDER.index("relative"), kin, mine.group(0))
+    if (
+        best is not None
+        and best[2] == "official"
+        and lang == "en"
+        and any(_NGO_STAFF.match(text, b) for _, b in entity.mentions)
+    ):
+        # "Ksenia Orlova, a coordinator at Dom Nadezhdy, a volunteer group …": NGO staff
+        best = (best[0], best[1], "activist", best[3])
     found_role = best[2] if best else None
     if found_role in (None, "soldier", "commander", "kin_of", "pow", "missing_soldier"):
         ctx = _context(text, lang, entity, sentence_of, others or [], found_role is None)
@@ -297,10 +330,10 @@ _STILL = re.compile(rf"(?<![\w-])(?:{_HELD_WORDS})(?![\w-])", re.IGNORECASE)
 _ONGOING = re.compile(rf"(?<![\w-])(?:уже|вже|ще|already|{_HELD_WORDS})(?![\w-])", re.IGNORECASE)
 # "Серед звільнених — …", "Среди вернувшихся …", "Among those freed …": a list of the freed.
 _FREED = {
-    "ru": r"(?:среди|в\s+числе)\s+(?:тех,?\s+кого\s+)?"
+    "ru": r"(?:среди|в\s+числе)\s+(?:тех,?\s+кого\s+)?(?:\d+\s+)?"
     r"(?:освобожд|вернувш|обменянн|возвращ|вернул|удалось\s+вернуть)\w*"
     r"|(?:на\s+свободе|вернулись\s+домой|на\s+свободу\s+вы(?:шел|шла|шли))",
-    "uk": r"(?:серед|у\s+числі)\s+(?:тих,?\s+кого\s+)?"
+    "uk": r"(?:серед|у\s+числі)\s+(?:тих,?\s+кого\s+)?(?:\d+\s+)?"
     r"(?:звільнен|повернут|повернувш|обмінян|визволен|вдал[ао]ся\s+повернути)\w*"
     r"|(?:на\s+волі|повернулися\s+додому|додому\s+(?:повернулися|повертаються|їде|їдуть))"
     r"|на\s+волю\s+вий(?:шов|шла|шли)",
@@ -373,10 +406,33 @@ def _context(
         elif not found and _MISSING_WORDS.search(sentence):
             found = "missing"
     if bare and any(
-        _kin_follows(text, entity, sentence_of.get(a), b, others) for a, b in entity.mentions
+        _kin_follows(text, entity, sentence_of.get(a), b, others) or _KIN_OWNED.match(text, b)
+        for a, b in entity.mentions
     ):
         return "kin"
     return found
+
+
+# Right after a name, a staff noun at a body the text calls an NGO, by its name or an
+# apposition: ", a coordinator at Dom Nadezhdy, a volunteer group", ", the director of the
+# Hope Foundation". Such staff are "other", not officials.
+_NGO_STAFF = re.compile(
+    r"\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:coordinator|secretary|director|head|founder|"
+    r"co-founder|manager|spokes(?:man|woman|person)|chair(?:man|woman|person)?)\s+(?:at|of|with|for)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?)?(?:group|charity|foundation|fund|NGO|non-?profit|initiative|movement|"
+    r"network|project|organi[sz]ation|association)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# Right after a name, a son, husband or brother of the person's own ("Marina Frolova, whose
+# husband, Alexei Frolov, …", "Olha Bondar’s son Ivan"): the family's soldier; she speaks of him.
+_KIN_OWNED = re.compile(
+    r"(?:\s*,\s*whose|['’]s?)\s+(?:[\w'’-]+\s+)?(?:husband|son|brother|boyfriend|"
+    r"fianc[ée]|partner)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 # A next sentence that opens with a possessive and a kinship noun: "Её муж, Андрей …, попал в
@@ -591,12 +647,28 @@ def _cue_key(
         if lang != "en" and not any("plur" in p.tag for p in parses(last, lang)[:1]):
             return None
         kind = 1
+    if (
+        lang == "en"
+        and role in ("pow", "former_pow", "soldier")
+        and _EN_COMPOUND_HEAD.match(window, m.end())
+    ):
+        return None  # "every time Ukraine announces a prisoner exchange, Nadiia …": no person
     if kind == 5:  # a name in the nominative: a genitive cue is its possessor's
         if role in _CAPTIVE_ROLES and _GENITIVE.search(m.group(0)):
             return None
         kind = 1
     # Before a mention the nearest cue is the last one; after it, the first one.
     distance = len(window) - m.end() if kind in (1, 4) else m.start()
+    if (
+        kind == 4
+        and role == "relative"
+        and _MALE_KIN.fullmatch(m.group(0))
+        and _APPOSED_KIN_BEFORE.fullmatch(window[: m.start()])
+    ):
+        # "Магомед, муж Зарины": the kinship noun is the man's apposition, and the woman named
+        # after it in the genitive is his kin ("Валентина, мама Андрея": Андрей is her son,
+        # the soldier, and keeps his events).
+        return distance, _CUE_ORDER.index(role), "relative"
     if kind == 4 and role == "relative":
         # "мужа Александра", "сина Павла": a kinship noun in the name's own oblique case is
         # an apposition (he is someone's husband); "мать Ивана" is Ivan's mother.
@@ -606,8 +678,13 @@ def _cue_key(
         return distance, _CUE_ORDER.index(role), "kin_of" if noun == "m" else "relative"
     if kind == 4 and not _same_case(role, m.group(0), lang, mention):
         return None
+    if kind == 1 and role != "relative" and _INTRODUCED.fullmatch(window[m.end() :]):
+        # "один оперативник, представился Андреем Николаевичем": the name he gave is his
+        return distance, _CUE_ORDER.index(role), role
     if kind == 1 and role != "relative" and _case_clash(m.group(0), mention, lang):
         return None  # "аппарата Уполномоченного Никите": the title's phrase ends at the name
+    if kind in (1, 4) and _AND_NEXT.fullmatch(window, m.end()):
+        return None  # "мій син і Михайло Дячук": the noun is another person, joined to him
     if kind in (1, 2, 4) and _plural_oblique(m.group(0)):
         return None  # "штабу з питань поводження з військовополоненими Олег …", "…, полонених"
     if kind in (1, 4) and distance > 45 and not _long_title(role, window[m.end() :]):
@@ -624,13 +701,33 @@ def _cue_key(
         return None  # "Александр вместе с женой воспитывал …": he has a wife
     if kind == 2 and role == "relative" and _ACCORDING_BEFORE.search(window[: m.start()]):
         return None  # "Василь, за словами сестри, …": the sister is his kin, he is not hers
+    if (
+        kind == 2
+        and role == "relative"
+        and distance <= 12
+        and _MALE_KIN.fullmatch(m.group(0))
+        and _NAME_AFTER_KIN.match(window, m.end())
+    ):
+        # "Магомед, муж Зарины из Махачкалы, провёл в плену …": a man named as someone's husband
+        # or son is the soldier the family speaks of as often as not: his events decide.
+        return distance, _CUE_ORDER.index(role), "kin_of"
+    if kind == 2 and role == "relative" and _addressed_kin(mention, m.group(0), lang):
+        # "Тарасе, синку, …": a name and a kinship noun both in the vocative address him as
+        # the speaker's kin; he is the family's soldier, not a relative.
+        return distance, _CUE_ORDER.index(role), "kin_of"
     if kind == 3 and role == "relative":
         lead = window[: m.start()]
         if _ACCORDING_BEFORE.search(lead) or (
             _THIRD_POSSESSOR.search(lead) and _PARENT_OR_SPOUSE.search(m.group(0))
         ):
             return None  # "Олег, за словами його брата …", "… що його шукала мати": his kin
-    if kind == 2 and distance > 12:
+    if (
+        kind == 2
+        and distance > 12
+        and not (
+            lang == "en" and role != "relative" and _EN_APPOSITION.fullmatch(window[: m.start()])
+        )
+    ):
         return None
     if kind == 3:
         if role != "relative":
@@ -656,7 +753,51 @@ def _cue_key(
     return distance, _CUE_ORDER.index(role), found
 
 
+# Between an office noun in the predicate and a rank before the name, a few words and a copula:
+# "Начальником колонії там був підполковник Гнатів", "Начальником лагеря был майор Сизов".
+_COPULA_GAP = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}\s+(?:був|була|є|был|была|являлся|являлась|was|is)\s+",
+    re.IGNORECASE,
+)
+
+
+def _office_predicate(
+    found: list[tuple[tuple[int, int, str, str], re.Match[str]]],
+    window: str,
+    office: re.Pattern[str] | None,
+) -> tuple[int, int, str, str] | None:
+    """The cue of a window whose office noun is the predicate of a rank and name after it
+    (the copula keeps it out of the ordinary cues): the rank is the office holder's, and a
+    prison or camp officer is an official."""
+    if office is None:
+        return None
+    for key, r in found:
+        if key[2] != "soldier":
+            continue
+        for m in office.finditer(window, 0, r.start()):
+            if _COPULA_GAP.fullmatch(window, m.end(), r.start()):
+                return (*key[:2], "official", m.group(0))
+    return None
+
+
+def _addressed_kin(mention: str, noun: str, lang: str) -> bool:
+    """True when a name read only as a vocative ("Денисе", "Тарасе") is followed by a kinship
+    noun that can be one too ("синочку", "сину"): the speaker addresses her own kin."""
+    if lang != "uk" or not mention or not noun:
+        return False
+    name = parses(mention.split()[-1].lower(), lang)
+    kin = parses(noun.split()[-1].lower(), lang)
+    return bool(name and all("voct" in p.tag for p in name) and any("voct" in p.tag for p in kin))
+
+
 _APPOSED = re.compile(r"\s*,?\s*")
+# An English apposition whose head noun is a few modifiers away: "X, the regional ombudsman",
+# "X, Ukraine's deputy prosecutor general", "X, a senior defence lawyer" (no verb, no comma).
+_EN_APPOSITION = re.compile(
+    r"(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s?\s+)?"
+    r"(?:(?!(?:who|whose|whom|which|that|where|when|and|but|or|with|of|for|by|to|the|a|an)\b)"
+    r"[\w'’-]+\s+){0,4}",
+)
 _FORMER = re.compile(
     r"(?:\b(?:former|ex-?)|(?<![\w-])(?:бывш\w+|колишн\w+|экс-?|екс-?))\s*(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -682,6 +823,16 @@ _WITH = re.compile(
 
 # Between a cue and the name after it, a comma and a conjunction start another clause ("дни для
 # матери бойца, так как связь с Алексеем …"; "Командир батальйону, майор Денис" still holds).
+# Between a title and the name, a verb of introducing oneself whose object the name is:
+# "оперативник, представился Андреем Николаевичем", "слідчий, який назвався Олегом".
+_INTRODUCED = re.compile(
+    r"\s*,?\s*(?:(?:который|которая|що|який|яка)\s+)?(?:(?:мне|нам|мені)\s+)?"
+    r"(?:представил(?:ся|ась)|назвал(?:ся|ась)|представлял(?:ся|ась)|представи(?:вся|лася)|"
+    r"назва(?:вся|лася)|відрекомендува(?:вся|лася)|рекомендува(?:вся|лася))\s+",
+    re.IGNORECASE,
+)
+# A conjunction alone between a cue noun and the name: two persons joined, not a title.
+_AND_NEXT = re.compile(r"\s+(?:і|й|та|и|and)\s+", re.IGNORECASE)
 _CLAUSE_GAP = re.compile(
     r"[,;]\s*(?:так\s+как|потому|поскольку|что|чтобы|когда|если|хотя|пока|где|но|а|и|как|"
     r"котор\w+|що|щоб|бо|оскільки|коли|якщо|хоча|поки|де|але|і|й|як|як(?:ий|а|е|і|ого|ому|ої)"
@@ -690,11 +841,24 @@ _CLAUSE_GAP = re.compile(
 )
 
 
+# A noun after a captive's noun makes it a modifier ("prisoner exchange", "POW camp").
+_EN_COMPOUND_HEAD = re.compile(
+    r"\s+(?:exchanges?|swaps?|camps?|lists?|status|cards?|issues?|rights|colony|hotline|"
+    r"families|family|registry|database)\b",
+    re.IGNORECASE,
+)
+_EN_FINITE = re.compile(
+    r"(?<![\w'’-])(?:would|will|could|should|can|must|said|says|told|tells|had|has|have|was|"
+    r"were|is|are|did|does)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
 def _finite_verb(gap: str, lang: str) -> bool:
     """True when a finite verb stands between a cue and the name after it: the cue is then in
     another clause ("За даними адвоката, 12 лютого розглядатимуть скарги захисту Євгена …")."""
-    if lang == "en":
-        return False
+    if lang == "en":  # "wrote to the Foreign Secretary and would press for Mr Hewitt …"
+        return _EN_FINITE.search(gap) is not None
     for word in re.findall(r"[а-яёіїєґ'’-]{3,}", gap.lower()):
         found = parses(word, lang)[:1]
         if found and "VERB" in found[0].tag:
@@ -763,7 +927,7 @@ def _case_clash(cue: str, mention: str, lang: str) -> bool:
 # "her son Ivan", "её сын Никита", "її чоловік Іван": a man named as someone's son, husband or
 # brother is the one the family looks for as often as a speaker: his events decide his role.
 _POSSESSOR = re.compile(
-    r"(?:\b(?:her|his|their|my|our)|['’]s|(?<![\w-])(?:её|ее|его|их|мой|моего|моему|наш\w*|"
+    r"(?:\b(?:her|his|their|my|our|whose)|['’]s|(?<![\w-])(?:её|ее|его|их|мой|моего|моему|наш\w*|"
     r"свой|своего|своему|її|його|їхн\w*|мій|мого|моєму|свій|свого|своєму))(?:\s+[\w-]+)?\s*$",
     re.IGNORECASE,
 )
@@ -772,6 +936,12 @@ _MALE_KIN = re.compile(
     r"жених\w*|племянни\w+|внук\w*|син\w*|чолові\w+|наречен\w+|племінни\w+|онук\w*)$",
     re.IGNORECASE,
 )
+
+
+# Before a kinship noun apposed to the name just before it: the comma ("Магомед, муж …").
+_APPOSED_KIN_BEFORE = re.compile(r"\s*,\s*")
+# The name of whose kin he is, right after the kinship noun: "муж Зарины", "син Ганни".
+_NAME_AFTER_KIN = re.compile(r"\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+")
 
 
 # A speech verb right before "his brother Timur" makes him the speaker ("рассказал его брат").
@@ -783,14 +953,23 @@ _SPEECH_BEFORE = re.compile(
 )
 
 
+# A subject right before that speech verb: "Natalia Moroz said her husband, Roman, …" (she
+# speaks; he is the one spoken of), not an inverted "…,” said his brother Timur".
+_SUBJECT_BEFORE = re.compile(
+    r"(?:(?-i:[A-Z])[\w'’-]+|(?<![\w-])(?:she|he|they|we|i))\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
 def _kin_of(before: str, noun: str) -> bool:
     """True for a male kinship noun after a possessive: the person is someone's son or husband,
     unless a speech verb makes him the speaker."""
-    return bool(
-        _MALE_KIN.fullmatch(noun)
-        and _POSSESSOR.search(before)
-        and not _SPEECH_BEFORE.search(before)
-    )
+    speech = _SPEECH_BEFORE.search(before)
+    lead = before[: speech.start()] if speech is not None else ""
+    if speech is not None and (not lead.strip() or _SUBJECT_BEFORE.search(lead)):
+        # "Natalia said her husband, Roman, …": she is who says it (a window that opens with
+        # the verb opens right after another person's name, its subject)
+        speech = None
+    return bool(_MALE_KIN.fullmatch(noun) and _POSSESSOR.search(before) and speech is None)
 
 
 # "my son", "мой муж", "мого сина": the one who says it is the soldier's relative.

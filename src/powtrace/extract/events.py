@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, partial
+from itertools import pairwise
 
 from powtrace.domain.vocab import event_type
 from powtrace.extract.dates import DateMention
@@ -74,6 +75,17 @@ _PAST_STATE = re.compile(
 )
 # A passive auxiliary opening a trigger: "was captured" names no agent after it.
 _PASSIVE = re.compile(r"(?:was|were|been|being|got|get|gets|is|are)\s", re.IGNORECASE)
+# A comma, semicolon, bracket or dash right before a trigger: "Moroz, captured in March".
+_PARTICIPLE_OPENS = re.compile(r"[,;(—–]\s*$")
+
+
+# The prosecution's account ("по версии следствия", "за версією обвинувачення"): what it says
+# the accused did is alleged, not told as fact.
+_ALLEGED = re.compile(
+    r"(?<![\w-])(?:по\s+версии|за\s+версією)\s+(?:следствия|обвинения|прокуратуры|"
+    r"слідства|обвинувачення|прокуратури)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _held_for(text: str, hit: Hit) -> bool:
@@ -146,12 +158,35 @@ _UPON_RETURN = re.compile(
 )
 
 
+# A verb of asking and a question word after it: an indirect question, no event told. The
+# question word must come within a few words of the verb or after a colon or comma.
+_ASKED = re.compile(
+    r"(?<![\w-])(?:спрашива\w*|спросил\w*|расспрашива\w*|допытыва\w*|пита(?:в|ла|ли|є|ють)|"
+    r"запиту\w*|розпитува\w*|asked|asks|asking|ask)(?![\w-])"
+    r"(?:\s+[\w-]+){0,6}?\s*[:,]?\s+(?:как|почему|зачем|кто|о\s+ч[её]м|где|когда|ли|як|чому|"
+    r"навіщо|хто|про\s+що|де|коли|чи|how|why|who|whether|where|when)(?![\w-])[^.!?]*$",
+    re.IGNORECASE,
+)
+
+
+# A document about a capture: "приказа о пленении", "довідки про полон".
+_PAPER_OF = re.compile(
+    r"(?<![\w-])(?:приказ|справк|документ|наказ|довідк|рапорт)\w*\s+(?:о|об|про)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _not_told(text: str, hit: Hit) -> bool:
-    """True for a charge against a state and for a return that only sets a time."""
+    """True for a charge against a state, for a return that only sets a time and for what an
+    asker wants to know ("спрашивал, как попал в плен", "asked how he was captured")."""
     lo = max(hit.sentence.start, hit.start - 30)
+    if _ASKED.search(text, max(hit.sentence.start, hit.start - 160), hit.start):
+        return True
     if hit.type == "charged":
         trigger = hit.trigger_text(text)
         return bool(_STATE_BEFORE.search(text, lo, hit.start) or _STATE_ACCUSED.search(trigger))
+    if hit.type == "captured" and _PAPER_OF.search(text, lo, hit.start):
+        return True  # "пока нет приказа о пленении": a paper about a capture, not one told
     if hit.type == "handed_over":
         noun = re.match(r"(?:возвращени|поверненн|return\b)", hit.trigger_text(text), re.IGNORECASE)
         return noun is not None and _UPON_RETURN.search(text, lo, hit.start) is not None
@@ -382,10 +417,17 @@ _NEXT_STEP = re.compile(
     re.IGNORECASE,
 )
 # A negated past verb and a second verb joined to it: "вину не признал и обжаловал приговор",
-# "не дочекався і сам написав": the negation is the first verb's.
+# "не дочекався і сам написав": the negation is the first verb's. So is "without" and a short
+# noun phrase before "and" ("left his post without orders and surrendered").
 _NEGATED_THEN = re.compile(
-    r"(?<![\w-])(?:не|ні)\s+[^\W\d]+(?:л|ла|ли|лся|лась|лись|лася|лися|в|вся)\s+(?:и|і|й|та)(?![\w-])",
+    r"(?<![\w-])(?:не|ні)\s+[^\W\d]+(?:л|ла|ли|лся|лась|лись|лася|лися|в|вся)\s+(?:и|і|й|та)(?![\w-])"
+    r"|(?<![\w-])without\s+(?:[^\W\d]+\s+){1,3}?and(?![\w-])",
     re.IGNORECASE,
+)
+# A subordinate clause opens after a negated main one: "he could not move when soldiers took
+# him prisoner" (the capture is told, not denied).
+_SUBORDINATE = re.compile(
+    r"(?<![\w-])(?:when|after|before|until|while|once)(?![\w-])", re.IGNORECASE
 )
 # A verb of confirming or knowing, negated, right before the clause of a trigger.
 _DENIED = re.compile(
@@ -415,6 +457,8 @@ _HABITUAL = re.compile(
     re.IGNORECASE,
 )
 # Past-tense markers of English: a group "was regularly beaten" is told of, not generic.
+# A simple past verb in English (for a subordinate clause told as fact).
+_EN_SIMPLE_PAST = re.compile(r"(?<![\w-])(?:was|were|took|\w+ed)(?![\w-])", re.IGNORECASE)
 _EN_PAST = re.compile(r"(?<![\w-])(?:was|were|had|did|used\s+to)(?![\w-])", re.IGNORECASE)
 # A present passive or state of a group in English: "are repeatedly beaten", "who are missing".
 _EN_PRESENT = re.compile(
@@ -540,7 +584,17 @@ def cancelled(
     words = WORD.findall(lead)
     window = " ".join(words[-_WINDOW_WORDS:])
     if lex.irrealis.search(window):
-        return True
+        # "could not move when soldiers took him prisoner": a past subordinate clause after
+        # the modal one is told as fact.
+        sub = list(_SUBORDINATE.finditer(lead))
+        told = text[hit.start - len(lead) + sub[-1].end() : hit.end] if sub else ""
+        if (
+            not told
+            or lex.irrealis.search(told)
+            or not _EN_SIMPLE_PAST.search(told)
+            or _EN_PRESENT.search(told)
+        ):
+            return True
     if _future(text, hit, lang):
         return True  # "Ивана обменяют на следующей неделе": not yet
     if _OFFICE.search(text, max(s.start, hit.start - 60), hit.start):
@@ -552,7 +606,11 @@ def cancelled(
     # "held in a garage without water and then driven to the colony": a new step of a sequence
     # is out of the reach of what negated the one before (not of a hypothesis: "fear he might
     # be swapped and then sent to the front").
-    steps = list(_NEXT_STEP.finditer(lead)) + list(_NEGATED_THEN.finditer(lead))
+    steps = [
+        *_NEXT_STEP.finditer(lead),
+        *_NEGATED_THEN.finditer(lead),
+        *_SUBORDINATE.finditer(lead),
+    ]
     steps.sort(key=lambda m: m.end())
     negated = WORD.findall(lead[steps[-1].end() :]) if steps else words
     if lex.negators.search(" ".join(negated[-_WINDOW_WORDS:])):
@@ -613,6 +671,9 @@ def attach(
         objects = [r for r in refs if r.start >= hit.end and (r.entity or r.members)]
         if objects:
             return objects[0]
+    named_after = _dash_named(text, hit, refs)
+    if named_after is not None:
+        return named_after
     if subject_after is not None:
         noun = subject_after(text, hit.end)
         if noun is not None:  # "…, как погиб командир группы": the subject follows the verb
@@ -632,6 +693,10 @@ def attach(
             return None  # "побратим Богдана, який повернувся з полону": the comrade returned
         if r.entity in owners:
             continue  # "declared Kravets's son missing": the son, not his mother
+        if any(x.entity and _KIN_APPOSED.fullmatch(text, x.end, r.start) for x in before):
+            continue  # "Магомед, муж Зарины из Махачкалы, провёл в плену": he, not his wife
+        if r is not before[0] and _COMPANION.search(text, max(0, r.start - 25), r.start):
+            continue  # "X … was tried alongside Mr Hewitt and was sentenced": X was sentenced
         if not _REPORTING.search(text[r.end : hit.start]) and not _in_relative_clause(text, r, hit):
             return r
     # After the trigger, a name behind a verb of saying is the speaker ("«…», — каже Іван").
@@ -656,6 +721,18 @@ def attach(
     return before[-1] if before else None
 
 
+# Between a name and the name of whose kin he is: "Магомед, муж Зарины", "Олегу, сыну
+# Марины", "Тарас, чоловік Ганни" (the second name is a possessor, not who the event is about).
+_KIN_APPOSED = re.compile(
+    r"\s*,\s+(?:муж|жена|сын|дочь|дочер|брат|сестр|отец|отц|мать|матер|мам|жених|невест|"
+    r"чолові|дружин|син|донь|дочк|батьк|мати|наречен|племянни|племінни|внук|онук)\w*\s+",
+    re.IGNORECASE,
+)
+# A companion named after "alongside" / "along with": the sentence is about whoever came before.
+_COMPANION = re.compile(
+    r"(?<![\w-])(?:alongside|along\s+with|together\s+with)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$",
+    re.IGNORECASE,
+)
 # An English possessive determiner and what follows it up to the trigger: "her battalion were
 # killed", "her daughter … was missing" (not "her release in a swap", "his ribs were broken").
 _POSSESSIVE = re.compile(r"(?:his|her|their|its|my|our)$", re.IGNORECASE)
@@ -676,6 +753,28 @@ _MANAGED = re.compile(
     r"(?:вдалося|вдалось|удалось|удалося|змогли|смогли|сумели|зуміли|managed\s+to)\s",
     re.IGNORECASE,
 )
+
+
+# A relative clause after a lowercase noun, running to the trigger ("хлопець, якого обміняли"),
+# and the clause's end at a comma and a dash before a name ("…, — Олег із Житомира").
+_RELATIVE_BEFORE = re.compile(
+    r"(?<![\w-])[а-яёіїєґ'’ʼ-]+\s*,\s*(?:як(?:ий|ого|ому|им|а|у|ій)|котор(?:ый|ого|ому|ым|ая|ую|ой))"
+    r"(?![\w-])[^,;:()—–.!?]*$"
+)
+_DASH_AFTER = re.compile(r"[^;:()—–.!?]*?,\s*[—–]\s*$")
+
+
+def _dash_named(text: str, hit: Hit, refs: list[Ref]) -> Ref | None:
+    """The person named after a dash that closes the relative clause holding the trigger:
+    "подзвонив хлопець, якого обміняли в травні, — Олег із Житомира" is Олег's exchange."""
+    if not _RELATIVE_BEFORE.search(text, max(hit.sentence.start, hit.start - 120), hit.start):
+        return None
+    for r in refs:
+        if r.entity and not r.pronoun and r.start >= hit.end and r.start - hit.end <= 80:
+            if _DASH_AFTER.fullmatch(text, hit.end, r.start):
+                return r
+            return None
+    return None
 
 
 def _owns_subject(text: str, ref: Ref, hit: Hit) -> bool:
@@ -727,10 +826,29 @@ _AGE_APPOSITION = re.compile(
 )
 
 
+# A home town after a name, before the next name of a list: ", from Leeds," in "Hale, from
+# Leeds, and …".
+_FROM_APPOSITION = re.compile(
+    r"^\s*,\s*(?:of|from)\s+(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+){0,2}\s*(?=,)",
+    re.IGNORECASE,
+)
+# A nationality title before the second name: "Swedish citizen", "Croatian national", "Briton".
+_NATIONALITY_TITLE = re.compile(
+    r"(?:(?-i:[A-Z])[\w-]+\s+)?(?:citizen|national|resident|native|volunteer)\s*$"
+    r"|(?:Briton|American|Australian|Canadian|Swede|Dane|Pole|Norwegian|Dutchman|Frenchman"
+    r"|Irishman|Scot|Welshman|Finn|Czech|Georgian|Croatian|Israeli|German)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _joined(gap: str, titles: re.Pattern[str] | None) -> bool:
     """True when the text between two names joins them ("and", a comma), titles and ranks
-    of the second aside ("Petrov and Private Sidorov", "Петров и сержант Сидоров")."""
+    of the second aside ("Petrov and Private Sidorov", "Петров и сержант Сидоров"), and in
+    English a home town or nationality between them ("Hale, from Leeds, and Swedish citizen
+    Berg")."""
     gap = _AGE_APPOSITION.sub("", gap)  # "Belousov, 27, Corporal Shamsutdinov"
+    gap = _FROM_APPOSITION.sub("", gap)  # "Hale, from Leeds, and Berg"
+    gap = _NATIONALITY_TITLE.sub(" ", gap)  # "Hale, Swedish citizen Berg"
     if titles is not None:
         words = gap.split()
         while words and titles.fullmatch(words[-1]):
@@ -751,6 +869,8 @@ def coordinated(
     out: list[Ref] = []
     j = i
     while j > 0 and _joined(text[people[j - 1].end : people[j].start], titles):
+        if _ACCORDING.search(text, max(0, people[j - 1].start - 40), people[j - 1].start):
+            break  # "According to Demchuk, Bohdan had been beaten": the source, not a list
         j -= 1
         out.append(people[j])
     j = i
@@ -758,6 +878,42 @@ def coordinated(
         j += 1
         out.append(people[j])
     return [r for r in out if r.entity != ref.entity]
+
+
+# "нас с Лёхой", "мене з братом", "ми із Сашком": the narrator together with who is named.
+_US_WITH = re.compile(r"(?<![\w-])(?:нас|меня|мы|мене|ми)\s+(?:с|со|з|із|зі)\s+$", re.IGNORECASE)
+
+
+def _with_us(
+    text: str,
+    s: Sentence,
+    ref: Ref,
+    refs: list[Ref],
+    narrator: Ref | None,
+    titles: re.Pattern[str] | None,
+) -> tuple[str, ...]:
+    """The narrator and the persons a first-person pronoun is told together with ("Первые сутки
+    нас с Лёхой держали в подвале", "нас із Сашком обміняли"), when the event is about one of
+    them: each of them underwent it. Empty when the sentence has no such pronoun."""
+    for r in refs:
+        if not r.entity or r.first:
+            continue
+        us = _US_WITH.search(text, max(s.start, r.start - 12), r.start)
+        if us is None:
+            continue
+        named = [r, *coordinated(text, r, refs, titles)]
+        # who says "нас": the first-person pronoun's referent, else the testimony's narrator
+        speaker = next(
+            (x.entity for x in refs if x.first and x.start == us.start() and x.entity), None
+        )
+        if speaker is None and narrator is not None:
+            speaker = narrator.entity
+        group = [x.entity for x in named if x.entity]
+        if ref.entity not in group and ref.entity != speaker:
+            continue  # the event is someone else's
+        members = ([speaker] if speaker else []) + group
+        return tuple(dict.fromkeys(m for m in members if m))
+    return ()
 
 
 # A name the verb of the clause before it is left out for: ", Виталию Мельничуку — 15 лет".
@@ -843,10 +999,21 @@ _RELATIVE_WORD = re.compile(
 )
 
 
+# A relative clause closed between a trigger and a date after it: "convicted Ruban, who was
+# captured in 2024, on Tuesday" dates the conviction by "on Tuesday"; the clause's own date is
+# its own verb's.
+_CLOSED_RELATIVE = re.compile(
+    r",\s*(?:who|whom|which)\b[^,;:()—–]*,",
+    re.IGNORECASE,
+)
+
+
 def _comma_between(s: Sentence, d: DateMention, hit: Hit) -> bool:
     """True when a clause boundary separates a date from a trigger."""
     a, b = sorted((d.end, hit.start)) if d.end <= hit.start else sorted((hit.end, d.start))
     between = s.text[a - s.start : b - s.start]
+    if d.start >= hit.end:
+        between = _CLOSED_RELATIVE.sub(" ", between)
     return any(ch in between for ch in ",;—") or (
         d.end <= hit.start and _RELATIVE_WORD.search(between) is not None
     )
@@ -862,8 +1029,15 @@ def _place_for(hit: Hit, places: list[Candidate]) -> str | None:
     return inside[-1].text if inside else None
 
 
-# A return in a coffin is the body's: "came home, though, it was in a body bag".
-_BODY = re.compile(r"body\s+bag|coffin|\bгроб\w*|\bтрун\w+|\bцинк\w*", re.IGNORECASE)
+# A return in a coffin is the body's: "came home, though, it was in a body bag"; so is one
+# of "his body" or of remains ("his body was among remains repatriated in May"): no living
+# person came home.
+_BODY = re.compile(
+    r"body\s+bag|coffin|\bгроб\w*|\bтрун\w+|\bцинк\w*|\b(?:his|her|their)\s+bod(?:y|ies)\b|"
+    r"\bbod(?:y|ies)\s+(?:was|were|had\s+been|has\s+been)\b|"
+    r"\b(?:the|human|mortal|among)\s+remains\b|\bremains\s+(?:of|were|was)\b",
+    re.IGNORECASE,
+)
 
 
 def propose(
@@ -1093,9 +1267,16 @@ def _listed_after(
     пятеро земляков. … По его словам, это Никита Зуев, Сергей Белкин …"), and that sentence."""
     for nxt in sentences[s.index + 1 : s.index + 1 + _LIST_REACH]:
         opener = _LIST_OPENER.search(nxt.text)
+        at = nxt.start + opener.end() if opener else nxt.start
         if opener is None:
-            continue
-        at = nxt.start + opener.end()
+            # "… — шестеро земляков. «Зуев Никита, Белкин Сергей и …»": a sentence that opens
+            # with a list of names, each after a comma or "и", lists them too
+            first = _LIST_START.match(nxt.text)
+            named = [r for r in refs.get(nxt.index, []) if r.entity and not r.pronoun]
+            if first is None or not named or named[0].start != nxt.start + first.end():
+                continue
+            if any(not _LIST_JOIN.fullmatch(text_between) for text_between in _gaps(nxt, named)):
+                continue
         people = [
             r
             for r in refs.get(nxt.index, [])
@@ -1104,6 +1285,23 @@ def _listed_after(
         if len({r.entity for r in people}) >= 2:
             return people, nxt
     return [], s
+
+
+_LIST_START = re.compile(r"[«\"„“]?")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*|\s(?:и|і|й|та|and)\s+)", re.IGNORECASE)
+_LIST_NAMES = 3  # how many names in a row make a bare list
+
+
+def _gaps(s: Sentence, named: list[Ref]) -> list[str]:
+    """The text between the first `_LIST_NAMES` names of a sentence (each name once)."""
+    firsts: list[Ref] = []
+    for r in named:
+        if r.entity not in {x.entity for x in firsts}:
+            firsts.append(r)
+    if len(firsts) < _LIST_NAMES:
+        return ["-"]  # too few names in a row for a bare list
+    lo = s.start
+    return [s.text[a.end - lo : b.start - lo] for a, b in pairwise(firsts[:_LIST_NAMES])]
 
 
 # A list item line: a bullet, dash or emoji marker, or a number ("🔹 рядовой Иванов Олег, Клинцы",
@@ -1119,10 +1317,12 @@ def _bulleted_after(
     s: Sentence,
     refs: dict[int, list[Ref]],
     bystanders: frozenset[str] | set[str],
+    prose: int = 0,
 ) -> list[tuple[Ref, Sentence]]:
     """The persons a list of items right after a group sentence names, one per item line, with
     that line ("Среди них — шестеро земляков! Поимённо: 🔹 рядовой Мартыненко Олег, Клинцы 🔹 …");
-    a heading ending in ":" may stand before the items. Fewer than two named items: no list."""
+    a heading ending in ":" may stand before the items, and up to `prose` lines of other text
+    too. Fewer than two named items: no list."""
     items: list[tuple[Ref, Sentence]] = []
     last = s.end
     for nxt in sentences[s.index + 1 : s.index + 1 + _BULLET_REACH]:
@@ -1145,8 +1345,40 @@ def _bulleted_after(
         if not items and nxt.text.rstrip().endswith(":"):
             last = nxt.end  # "Поимённо (с согласия родных):", "Повернулися:"
             continue
+        if not items and prose > 0:
+            prose -= 1  # a paragraph about the welcome between the count and its list
+            last = nxt.end
+            continue
         break
     return items if len(items) >= 2 else []
+
+
+# What stands between the last name of a list and "among": "were", "was also", ", 24, was".
+_BEFORE_AMONG = re.compile(
+    r"(?:\s*,\s*\d{1,2}\s*,)?\s*(?:was|were|is|are)\s+(?:also\s+|both\s+|all\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _named_before_among(
+    text: str,
+    s: Sentence,
+    cue: Span,
+    refs: list[Ref],
+    bystanders: frozenset[str] | set[str],
+) -> list[Ref]:
+    """The persons named as the subject of "were among" ("Hrytsenko, Ostapchuk and Levchenko
+    were among the 180 released"): the last name right before the copula and the names joined
+    to it by commas and "and"."""
+    people = [r for r in refs if r.entity and not r.pronoun and r.end <= cue.start]
+    if not people:
+        return []
+    last = max(people, key=lambda r: r.end)
+    if not _BEFORE_AMONG.fullmatch(text, last.end, cue.start):
+        return []
+    titles = person_lexicon("en").titles
+    listed = [last, *coordinated(text, last, people, titles)]
+    return [r for r in listed if r.entity not in bystanders]
 
 
 # "Among them", "среди них", "серед них": the group of the sentence before.
@@ -1188,13 +1420,17 @@ def _among_returned(
         earlier = [
             e
             for e in events
-            if e.person_id is None and e.type in _GROUP_RETURN and e.evidence.start < s.start
+            if e.person_id is None and e.type in _GROUP_RETURN and e.evidence.start <= s.start
         ]
         if not group and not earlier:
             continue
         if not group:
             # The last exchange told with its day, else the last one: a day marks the swap the
-            # story is about, not a tally ("6,300 freed since 2022").
+            # story is about, not a tally ("6,300 freed since 2022"). A swap or release is
+            # what the members went through; the group's crossing home after it is a step of
+            # the group's own ("The freed crossed back into Ukraine on Friday").
+            freed = [e for e in earlier if e.type != "handed_over"]
+            earlier = freed or earlier
             dated = [e for e in earlier if e.date is not None and e.date.precision == "day"]
             last = (dated or earlier)[-1].evidence.start
             group = [e for e in earlier if e.evidence.start == last]
@@ -1204,6 +1440,8 @@ def _among_returned(
             for r in refs.get(s.index, [])
             if r.entity and r.entity not in bystanders and r.start > trigger.start
         ]
+        if not listed:  # "A, B and C were among the 215 released": the names before the cue
+            listed = _named_before_among(text, s, trigger, refs.get(s.index, []), bystanders)
         where = s
         if not listed:  # "Среди вернувшихся — пятеро земляков. … Это Зуев, Белкин и …"
             listed, where = _listed_after(sentences, s, refs, bystanders)
@@ -1225,6 +1463,41 @@ def _among_returned(
 
 
 _MEMBERS_REACH = 3  # sentences after a counted group in which its members may be named
+_PROSE_BEFORE_LIST = 2  # lines of prose between a counted group and the list of its members
+
+
+def _counted_bulleted(
+    text: str,
+    sentences: list[Sentence],
+    refs: dict[int, list[Ref]],
+    events: list[EventProposal],
+    bystanders: frozenset[str] | set[str],
+) -> list[EventProposal]:
+    """A counted group that came back ("Четверо наших краян повернулися додому:", "Трое
+    земляков, которых обменяли …") followed by exactly that many list items, each naming one
+    person ("🔸 Тарас Гуменюк, 31 рік"), is those persons: the group's return events become
+    each member's (a paragraph or two may stand between the count and the list)."""
+    out = list(events)
+    for s in sentences:
+        group = [
+            e
+            for e in out
+            if e.person_id is None and e.evidence.start == s.start and e.type in _GROUP_RETURN
+        ]
+        sizes = {e.group_size for e in group if e.group_size}
+        if len(sizes) != 1:
+            continue
+        (size,) = sizes
+        if not 2 <= size <= 10:
+            continue
+        items = _bulleted_after(text, sentences, s, refs, bystanders, prose=_PROSE_BEFORE_LIST)
+        members = list(dict.fromkeys(r.entity for r, _ in items))
+        if len(members) != size:
+            continue
+        told = [e for e in out if e.person_id is None and e.evidence.start == s.start]
+        out = [e for e in out if e not in told]
+        out += [replace(e, person_id=m, group_size=None) for e in told for m in members]
+    return sorted(out, key=lambda e: (e.evidence.start, e.trigger.start))
 
 
 def _counted_then_named(
@@ -1403,6 +1676,7 @@ def extract_events(
     out: list[EventProposal] = []
     told: tuple[int, Ref] | None = None  # the last first-person reference and its sentence
     bare: set[int] = set()  # triggers of exchanges told with nobody in them
+    runs: set[int] = set()  # triggers that are places of a verbless run ("— Оленівка, Таганрог")
     swap_told = _SWAP_WORD.search(text) is not None
     for s in sentences:
         mine = [r for r in refs.get(s.index, []) if r.entity not in bystanders and not r.possessor]
@@ -1415,12 +1689,28 @@ def extract_events(
             told = (s.index, firsts[-1])
         if _QUESTION.search(s.text):
             continue  # "Were you registered by the Red Cross?" asks; it does not report
+        leg = _town_leg(lex, s, narrator, mine, out)
+        if leg is not None and narrator is not None:
+            out.append(propose(text, leg, narrator, dates, places))
+            continue
         previous = [r for r in refs.get(s.index - 1, []) if r.entity not in bystanders]
-        for hit in find_hits(lang, s):
+        out += [
+            propose(text, h, r, dates, places)
+            for h, r in _co_prisoners(lex, s, mine)
+            if not cancelled(text, h, lex, group=False, counted=False, lang=lang)
+        ]
+        run = _place_run(lex, s)
+        runs.update(h.start for h in run)
+        for hit in sorted(find_hits(lang, s) + run, key=lambda h: h.start):
             agentive = bool(
                 lex.agentive
                 and lex.agentive.search(text, hit.start, hit.end)
                 and not _PASSIVE.match(text, hit.start)  # "was captured": no agent named after
+                # "Moroz, captured in March; Lytvyn, …": a participle after a comma is passive
+                and not (
+                    lang == "en"
+                    and _PARTICIPLE_OPENS.search(text, max(0, hit.start - 4), hit.start)
+                )
             )
             # a tally of residents is a group only for a return ("повернути 47 жителів")
             cands = mine if hit.type in _GROUP_RETURN else [r for r in mine if not r.residents]
@@ -1453,6 +1743,11 @@ def extract_events(
                 back = [r for i in (2, 3) for r in refs.get(s.index - i, []) if r.entity]
                 back = [r for r in back if r.entity not in bystanders and not r.possessor]
                 ref = back[-1] if back and s.index >= 2 and not refs.get(s.index - 1) else None
+            if ref is None and hit.start in runs and not mine:
+                # "Майже два роки неволі — Оленівка, Таганрог.": the man told of just before
+                back = [r for i in (1, 2, 3) for r in refs.get(s.index - i, [])[::-1]]
+                back = [r for r in back if r.entity and r.entity not in bystanders]
+                ref = next((r for r in back if not r.possessor), None)
             if (
                 ref is None
                 and hit.type == "exchanged"
@@ -1491,6 +1786,10 @@ def extract_events(
                 # a counted group comes back in it; one man's return stays a release, and so
                 # does a group's with no word of a swap (the fresh set's convention)
                 hit = replace(hit, type="exchanged")
+            if hit.type == "surrendered" and _ALLEGED.search(text, hit.sentence.start, hit.start):
+                # "По версии следствия, … вышел с поднятыми руками": the captivity is asserted,
+                # its willingness only alleged (the convention of the fresh and dev4 sets)
+                hit = replace(hit, type="captured")
             if hit.type == "captured" and _still_held(hit.trigger_text(text)):
                 hit = replace(hit, undated=True)  # "находится в плену": when, it does not say
                 if _held_for(text, hit):
@@ -1506,6 +1805,9 @@ def extract_events(
                 hit = replace(hit, type="died_in_captivity")
             if hit.type == "tortured" and _combat_injury(text, hit):
                 continue  # "a leg broken by shrapnel", "йому зламало ногу": a wound, no torture
+            together = _with_us(text, s, ref, mine, narrator, titles) if ref.entity else ()
+            if together:  # "нас с Лёхой и Женей поменяли": the narrator and each one named
+                ref = replace(ref, members=together)
             if ref.members:  # "they" standing for named persons: the event is each one's
                 for member in ref.members:
                     out.append(propose(text, hit, replace(ref, entity=member), dates, places))
@@ -1542,6 +1844,8 @@ def extract_events(
     # One told with its own day or head count ("The last exchange happened on January 31",
     # "обмен «200 на 200»") is another exchange.
     # Of two bare ones, the one with less said (no day, no head count) is the other told again.
+    # a place of a verbless run ("— Оленівка, Таганрог") is the trigger itself
+    out = [replace(e, place=e.trigger.text) if e.trigger.start in runs else e for e in out]
     swaps = [e for e in out if e.type == "exchanged"]
     out = [
         e
@@ -1560,9 +1864,102 @@ def extract_events(
         out += _among_returned(text, sentences, refs, out, lex, bystanders)
     out += _listed_terms(text, sentences, refs, out, dates, places, bystanders)
     out = _counted_then_named(out, sentences)
+    out = _counted_bulleted(text, sentences, refs, out, bystanders)
     out = _group_told_again(out, sentences)
     out = _surrender_not_capture(out, lex)
     return dedupe(_dates_told_before(_home_with_exchange(text, out), sentences, dates))
+
+
+# Between the co-prisoner words and the name: up to two lowercase words ("з побратимом").
+_CO_GAP = re.compile(r"[ \t]*(?:[a-zа-яёіїєґ'’ʼ-]+[ \t]+){0,2}")
+
+
+def _co_prisoners(lex: EventLexicon, s: Sentence, mine: list[Ref]) -> list[tuple[Hit, Ref]]:
+    """A fellow prisoner named right after "в одній камері з", "сидів разом із", "У камері зі
+    мною був", "сосед по Брянску —": he was held there too (`interned`)."""
+    if lex.co_prisoner is None:
+        return []
+    out: list[tuple[Hit, Ref]] = []
+    for m in lex.co_prisoner.finditer(s.text):
+        at = s.start + m.end()
+        named = next((r for r in mine if r.entity and not r.pronoun and r.start >= at), None)
+        if named is not None and _CO_GAP.fullmatch(s.text, m.end(), named.start - s.start):
+            out.append((Hit("interned", s.start + m.start(), at, s), named))
+    return out
+
+
+_RUN_SPLIT = re.compile(r"\s*,\s*|\s+(?:і|й|та|и|and)\s+")
+_RUN_PLACE = re.compile(r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’ʼ-]*(?:[ \t](?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’ʼ-]*)?")
+_RUN_END = re.compile(r"[.;!…]+[\s\"'”’»)]*$")
+
+
+def _place_run(lex: EventLexicon, s: Sentence) -> list[Hit]:
+    """A verbless list of places after a captivity noun and a dash ("За два роки неволі —
+    Оленівка, Таганрог, Камишин.", "За два года плена — …"), to the sentence's end: held in the
+    first place (`interned`), then moved to each later one (`transferred`). Each place is its
+    trigger; two places at least, each one or two capitalised words."""
+    if lex.place_run is None:
+        return []
+    m = lex.place_run.search(s.text)
+    if m is None:
+        return []
+    tail = s.text[m.end() :]
+    end = _RUN_END.search(tail)
+    body = tail[: end.start()] if end else tail.rstrip()
+    hits: list[Hit] = []
+    at = m.end()
+    for part in _RUN_SPLIT.split(body):
+        if not _RUN_PLACE.fullmatch(part):
+            return []
+        at = s.text.index(part, at)
+        kind = "transferred" if hits else "interned"
+        hits.append(Hit(kind, s.start + at, s.start + at + len(part), s))
+        at += len(part)
+    return hits if len(hits) >= 2 else []
+
+
+# Events that put the narrator in captivity, and those that end it: which came last tells
+# whether he is held at a point of his testimony.
+_HOLDING = frozenset(
+    {
+        "captured",
+        "surrendered",
+        "interned",
+        "transferred",
+        "isolated_interrogated",
+        "tortured",
+        "registered_icrc",
+        "detained_pretrial",
+    }
+)
+_ENDING = frozenset({"exchanged", "released", "handed_over", "returned_to_unit", "killed"})
+
+
+def _town_leg(
+    lex: EventLexicon, s: Sentence, narrator: Ref | None, mine: list[Ref], out: list[EventProposal]
+) -> Hit | None:
+    """A sentence that is only a leg to a town ("Потом — Таганрог.", "Потім — Кизел.") in a
+    testimony is a transfer of the narrator when he is already held there: his last event of
+    captivity so far is a capture or detention, not a return. Before his capture ("Служил в
+    Белгороде. Потом — Донбасс.") it is a posting, no event."""
+    if lex.town_leg is None or narrator is None or not narrator.entity or mine:
+        return None
+    m = lex.town_leg.match(s.text)
+    if m is None:
+        return None
+    last = next(
+        (
+            e.type
+            for e in reversed(out)
+            if e.person_id == narrator.entity and e.type in _HOLDING | _ENDING
+        ),
+        None,
+    )
+    if last not in _HOLDING:
+        return None
+    body = s.text[m.start() : m.end()].strip()
+    at = s.start + s.text.index(body)
+    return Hit("transferred", at, at + len(body.rstrip(".;!…")), s)
 
 
 def _bystander_speaks(refs: list[Ref], hit: Hit, bystanders: frozenset[str] | set[str]) -> bool:

@@ -44,6 +44,15 @@ class EventLexicon:
     agentive: re.Pattern[str] | None = None
     # "Среди них", "among the freed": a person named there belongs to a group just returned.
     among: re.Pattern[str] | None = None
+    # A verbless leg naming a town alone ("Потом — Таганрог."), matched at a sentence start: a
+    # transfer only when the narrator is already held (see events.py).
+    town_leg: re.Pattern[str] | None = None
+    # A captivity noun before a dash and a list of towns ("За два роки неволі — Оленівка,
+    # Таганрог, Камишин"): the places held in, in order (see events.py).
+    place_run: re.Pattern[str] | None = None
+    # Words that put the person named right after them in the same cell or camp as the
+    # speaker ("в одній камері з", "У камері зі мною був"): a fellow prisoner, held there too.
+    co_prisoner: re.Pattern[str] | None = None
     # (type, pattern, literal heads) for every trigger, in the order of `triggers`: the heads
     # let a sentence that holds none of them skip the pattern (see literals.py).
     scan: tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...] = ()
@@ -84,6 +93,10 @@ class PersonLexicon:
     definite: frozenset[str] = frozenset()
     # Everyday forms of given names and the full names they stand for, folded ("юра" → юрий).
     diminutives: dict[str, frozenset[str]] = field(default_factory=dict)
+    # A singular person noun with what makes it one specific person although no determiner
+    # stands before it: an age, a home town or a relative clause after it ("российского
+    # солдата среднего возраста, который …"); adjectives before it are found by morphology.
+    bare_description: re.Pattern[str] | None = None
 
 
 @cache
@@ -106,6 +119,9 @@ def event_lexicon(lang: str) -> EventLexicon:
         scan=tuple((t, p, heads(p)) for t, patterns in triggers.items() for p in patterns),
         agentive=_words(raw["agentive"]) if raw.get("agentive") else None,
         among=_words(raw["among"]) if raw.get("among") else None,
+        town_leg=re.compile("|".join(raw["town_leg"]), _FLAGS) if raw.get("town_leg") else None,
+        place_run=re.compile("|".join(raw["place_run"]), _FLAGS) if raw.get("place_run") else None,
+        co_prisoner=_words(raw["co_prisoner"]) if raw.get("co_prisoner") else None,
     )
 
 
@@ -148,7 +164,22 @@ def person_lexicon(lang: str) -> PersonLexicon:
             fold(k): frozenset(fold(v) for v in vs)
             for k, vs in (raw.get("diminutives") or {}).items()
         },
+        bare_description=_bare_description(raw),
     )
+
+
+def _bare_description(raw: dict) -> re.Pattern[str] | None:
+    """The pattern of `description_heads` followed by one to three `description_after` (an age,
+    a home town), or by up to three of them and a `description_relative` clause, if given. The
+    head is group 0; what follows is only looked at."""
+    heads, after = raw.get("description_heads"), raw.get("description_after")
+    relative = raw.get("description_relative") or []
+    if not heads or not after:
+        return None
+    head = "|".join(sorted(heads, key=len, reverse=True))
+    tail = "|".join(after)
+    ends = "|".join([*after, *relative])
+    return re.compile(rf"(?<![\w-])(?:{head})(?=(?:{tail}){{0,2}}(?:{ends}))", _FLAGS)
 
 
 @cache

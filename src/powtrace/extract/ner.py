@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from powtrace.extract.lexicon import latin_given_names
 from powtrace.extract.namecase import is_given_name, is_known, parses, readings
 
 _LOCK = threading.Lock()
@@ -83,7 +84,64 @@ def english(text: str) -> list[Candidate]:
         )
         if label:
             out.append(Candidate(ent.start_char, ent.end_char, ent.text, label, "spacy"))
-    return out
+    return _english_names(text, out)
+
+
+# Two capitalised words that may be a given name and a surname ("Hayden Davies"), not followed
+# by a third capitalised word ("Bohdan Khmelnytsky Street" is no person).
+_EN_PAIR = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-]| +[A-Z])")
+_EN_TITLED = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss)\.?\s([A-Z][a-z]+)(?![\w-])")
+_EN_AGED_BEFORE = re.compile(r"\d{1,2}-year-old\s$")
+_EN_AGED_AFTER = re.compile(r",\s*\d{1,2}\s*,")
+# Second words that make a pair a place, unit or institution, not a person.
+_EN_NOT_SURNAME_WORDS = (
+    "street square avenue road station university airport church cathedral bridge hospital "
+    "prize award foundation fund school institute empire day island lake river oblast region "
+    "brigade battalion regiment army corps guard news post times television channel agency "
+    "ministry office court committee council centre center project group plant catholic "
+    "orthodox"
+)
+_EN_NOT_SURNAME = frozenset(_EN_NOT_SURNAME_WORDS.split(" "))
+
+
+def english_cued(text: str, start: int, end: int, surname: str, titled: set[str]) -> bool:
+    """True when the text marks a capitalised pair as a person whatever its first word: an age
+    right before or after it ("28-year-old Aiden Aslin", "Aiden Aslin, 28,") or its surname
+    after Mr / Mrs / Ms elsewhere (`titled`)."""
+    return (
+        surname in titled
+        or _EN_AGED_BEFORE.search(text, max(0, start - 14), start) is not None
+        or _EN_AGED_AFTER.match(text, end) is not None
+    )
+
+
+def english_titled(text: str) -> set[str]:
+    """Surnames the text writes after Mr, Mrs, Ms or Miss."""
+    return {m.group(1) for m in _EN_TITLED.finditer(text)}
+
+
+def _english_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    """spaCy often reads a person as an organisation, nationality or place ("Hayden Davies" ORG,
+    "Aiden Aslin" FAC, "Iryna Reva" NORP) or misses him: a pair starting with a known given
+    name, or one the text marks as a person (`english_cued`), is a person wherever no PERSON
+    entity covers it, and place candidates overlapping it are dropped."""
+    given = latin_given_names()
+    titled = english_titled(text)
+    persons = [(c.start, c.end) for c in found if c.label == "PER"]
+    extra = []
+    for m in _EN_PAIR.finditer(text):
+        a, b = m.span()
+        if any(x < b and a < y for x, y in persons):
+            continue
+        if m.group(2).lower() in _EN_NOT_SURNAME or m.group(2).lower() in given:
+            continue
+        if m.group(1).lower() in given or english_cued(text, a, b, m.group(2), titled):
+            extra.append(Candidate(a, b, m.group(0), "PER", "rules"))
+    if not extra:
+        return found
+    spans = [(c.start, c.end) for c in extra]
+    kept = [c for c in found if not any(x < c.end and c.start < y for x, y in spans)]
+    return sorted(kept + extra, key=lambda c: c.start)
 
 
 def russian(text: str) -> list[Candidate]:

@@ -10,7 +10,7 @@ from pymorphy3.analyzer import Parse
 
 from powtrace.extract.lexicon import PersonLexicon, latin_given_names, person_lexicon
 from powtrace.extract.namecase import Reading, is_known, nominative, parses, readings
-from powtrace.extract.ner import Candidate
+from powtrace.extract.ner import Candidate, english_cued, english_titled
 from powtrace.extract.text import WORD, fold
 
 _PARTICLES = frozenset(
@@ -40,6 +40,7 @@ class Entity:
     descriptions: list[tuple[int, int]] = field(default_factory=list)  # "a former POW" etc.
     genitive: set[int] = field(default_factory=set)  # starts of mentions in a possessor case
     variants: list[str] = field(default_factory=list)
+    bare: bool = False  # an unnamed description without a determiner ("российского солдата, …")
 
 
 def _clean(text: str, start: int, lex: PersonLexicon) -> tuple[int, str] | None:
@@ -48,9 +49,11 @@ def _clean(text: str, start: int, lex: PersonLexicon) -> tuple[int, str] | None:
         return None
     words = list(WORD.finditer(text))
     # A title, or an outlet or unit in capitals ("ТСН Наталья Нагорная"), is not the name.
+    # A nationality noun spaCy took into the name ("Briton Neil Carter") is not the name either.
     while len(words) > 1 and (
         lex.titles.fullmatch(words[0].group(0))
         or (len(words) > 2 and len(words[0].group(0)) > 1 and words[0].group(0).isupper())
+        or (len(words) > 2 and words[0].group(0).lower() in _EN_LEAD_NOUNS)
     ):
         words = words[1:]
     if not words:
@@ -60,7 +63,9 @@ def _clean(text: str, start: int, lex: PersonLexicon) -> tuple[int, str] | None:
     return start + a, body
 
 
-def _english_ok(words: list[str], text: str, start: int, end: int, lex: PersonLexicon) -> bool:
+def _english_ok(
+    words: list[str], text: str, start: int, end: int, lex: PersonLexicon, titled: set[str]
+) -> bool:
     """An English candidate is a person when its first word is a given name or a cue says so."""
     if any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
         return False
@@ -73,7 +78,62 @@ def _english_ok(words: list[str], text: str, start: int, end: int, lex: PersonLe
     if any(lex.titles.fullmatch(w) for w in last):
         return True
     after = text[end : end + 30]
-    return bool(_SAYS.match(after) or any(p.match(after) for p in lex.age_after))
+    if _SAYS.match(after) or any(p.match(after) for p in lex.age_after):
+        return True
+    # An age before it, the surname after Mr / Ms elsewhere, a person noun right before it
+    # ("Swedish citizen Mathias Gustafsson") or in an apposition after it ("Hayden Davies, a
+    # former British soldier").
+    if english_cued(text, start, end, words[-1], titled):
+        return True
+    if last and _person_noun(last[-1], lex) and not _CLAUSE_END.search(before):
+        return True
+    m = _EN_APPOSITION.match(text, end)
+    words_after = WORD.findall(m.group(1)) if m else []
+    if any(w.lower() in _EN_BODY_NOUNS for w in words_after):
+        return False  # "Pravo Vozvrata, a volunteer group that …": an organisation
+    for w in words_after:
+        if w.lower() in _EN_RELATIVE_WORDS:
+            break
+        if _person_noun(w, lex):
+            return True
+    return False
+
+
+# A comma or full stop right before a name: the word before it belongs to another clause.
+_CLAUSE_END = re.compile(r"[,.;:!?]\s*$")
+# An apposition after a name, up to five words to its first stop ("…, a former British soldier
+# who …").
+_EN_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+((?:[\w’'-]+ ){0,4}[\w’'-]+)")
+_EN_RELATIVE_WORDS = frozenset(["who", "whom", "whose", "which", "where", "when", "that"])
+# Heads of an apposition that names a body, not a person ("…, a volunteer group that …").
+_EN_BODY_NOUNS = frozenset(
+    [
+        *("group", "groups", "organisation", "organization", "charity", "foundation", "fund"),
+        *("ngo", "project", "initiative", "movement", "network", "association", "union"),
+        *("centre", "center", "agency", "outlet", "channel", "newspaper", "website"),
+        *("company", "firm", "party", "coalition"),
+    ]
+)
+# Nouns that say a pair before or after them names a person, besides the role and person nouns.
+_EN_PERSON_NOUNS = frozenset(["citizen", "national", "briton", "resident", "native", "volunteer"])
+# Nouns of nationality that spaCy reads as the first word of the name after them.
+_EN_LEAD_NOUNS = _EN_PERSON_NOUNS | frozenset(
+    [
+        *("american", "australian", "canadian", "brit", "swede", "dane", "pole", "norwegian"),
+        *("croatian", "georgian", "belarusian", "ukrainian", "russian", "dutchman", "frenchman"),
+        *("german", "israeli", "irishman", "scot", "welshman", "finn", "czech", "moroccan"),
+    ]
+)
+
+
+def _person_noun(word: str, lex: PersonLexicon) -> bool:
+    """True for a person or role noun ("soldier", "lawyer", "citizen")."""
+    low = word.lower()
+    return (
+        low in _EN_PERSON_NOUNS
+        or lex.person_heads.fullmatch(word) is not None
+        or any(p.fullmatch(word) for p in lex.roles.values())
+    )
 
 
 def _gender_hint(text: str, end: int, lang: str) -> str | None:
@@ -237,18 +297,64 @@ def _english_rules(text: str) -> list[Candidate]:
     return out
 
 
+# Latin spellings of one Slavic given name ("Alexei" / "Aleksey", "Serhiy" / "Serhii",
+# "Yevgeny" / "Evgeny") share a key.
+_TRANSLIT = (("ks", "x"), ("kh", "h"), ("j", "i"), ("y", "i"), ("ii", "i"))
+
+
+def _translit_key(name: str) -> str:
+    key = name[1:] if name.startswith("ye") else name
+    for a, b in _TRANSLIT:
+        key = key.replace(a, b)
+    return key
+
+
 def _same_given(a: str | None, b: str | None) -> bool:
-    """True when given names do not contradict (one missing, equal, or an initial)."""
+    """True when given names do not contradict (one missing, equal, an initial, or two Latin
+    spellings of one name)."""
     if not a or not b:
         return True
     fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
-    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+    if fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)):
+        return True
+    return fa.isascii() and fb.isascii() and _translit_key(fa) == _translit_key(fb)
+
+
+# Between two coordinated names: a comma or a conjunction ("Олега Ткачука та Віталія Крохалева").
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:(?:и|і|й|та|а\s+также|а\s+також)\s+)?|(?:и|і|й|та)\s+)")
+_OBJECT = frozenset({"gent", "accs"})  # a masculine animate accusative is the genitive form
+
+
+def _governed_case(
+    text: str, start: int, lang: str, before: tuple[int, str | None] | None
+) -> frozenset[str]:
+    """The case a name takes from what governs it, for names whose forms are ambiguous
+    ("Виталия Крохалева": a man's genitive-accusative or a woman's nominative). A name
+    coordinated with the name before it shares that one's oblique case ("приговорил Андрея
+    Зуева и Виталия Крохалева"); a name right after a past verb in the masculine or plural,
+    which it cannot be the subject of ("засудив Віталія Крохалева", "задержали …"), is its
+    object. Empty otherwise."""
+    if before is not None and _COORDINATED.fullmatch(text, before[0], start):
+        case = before[1]
+        if case in _OBJECT:
+            return _OBJECT
+        return frozenset({case}) if case in _OBLIQUE else frozenset()
+    m = _LAST_WORD.search(text, max(0, start - 40), start)
+    if m is None or m.group(1).lower().endswith(("ся", "сь")):
+        return frozenset()
+    found = parses(m.group(1).lower(), lang)
+    tags = found[0].tag.grammemes if found else frozenset()
+    if {"VERB", "past"} <= tags and tags & {"masc", "plur"} and "intr" not in tags:
+        return _OBJECT
+    return frozenset()
 
 
 def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]:
     """Validate name candidates, bring them to the nominative and cluster them by surname."""
     lex = person_lexicon(lang)
     pool = [c for c in cands if c.label == "PER"]
+    last: tuple[int, str | None] | None = None  # the previous name's end and case
+    titled = english_titled(text) if lang == "en" else set()
     if lang == "en":
         pool += _english_rules(text)
     pool.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -265,7 +371,7 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
             continue
         genitive = False
         if lang == "en":
-            if not _english_ok(words, text, start, end, lex):
+            if not _english_ok(words, text, start, end, lex, titled):
                 continue
             given, surname, gender, full = words[0], words[-1], None, " ".join(words)
         else:
@@ -277,7 +383,7 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
                 continue  # "в поселке Казе Таштагольского района": a place, not a person
             hint = _gender_hint(text, end, lang)
             case = _case_hint(text, start, lang, lex, end)
-            agree = _title_case(text, start, lang, lex)
+            agree = _title_case(text, start, lang, lex) or _governed_case(text, start, lang, last)
             if (
                 len(words) == 2
                 and not agree
@@ -298,6 +404,7 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
                 continue  # no given name or patronymic: a place or organisation, not a person
             given, surname, gender, full = nom.given, nom.surname, nom.gender, nom.text
             genitive = nom.case == "gent"
+            last = (end, nom.case)
         covered.append((start, end))
         key = fold(surname or full)
         entity = next(
@@ -471,6 +578,33 @@ def given_mentions(text: str, lang: str, entities: list[Entity]) -> None:
         e.mentions.sort()
 
 
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(Mr|Mrs|Ms|Miss)\.?[ \t]+$")
+_EN_PRONOUN = re.compile(r"(?<![\w'’-])(?:(he|him|his)|(she|her|hers))(?![\w'’-])", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
+
+
+def _pronoun_gender(text: str, e: Entity) -> str | None:
+    """The gender of the pronoun nearest to a person's first mention in its sentence, else of the
+    first pronoun of the next sentence: enough to tell "Mr" from "Mrs" in one family."""
+    if not e.mentions:
+        return None
+    a, b = e.mentions[0]
+    ends = list(_SENTENCE_END.finditer(text, max(0, a - 300), a))
+    lo = ends[-1].end() if ends else max(0, a - 300)
+    nxt = _SENTENCE_END.search(text, b)
+    hi = nxt.end() if nxt else len(text)
+    best: tuple[int, str] | None = None
+    for m in _EN_PRONOUN.finditer(text, lo, hi):
+        d = a - m.end() if m.end() <= a else m.start() - b
+        if best is None or d < best[0]:
+            best = (d, "m" if m.group(1) else "f")
+    if best is not None:
+        return best[1]
+    after = _SENTENCE_END.search(text, hi)
+    m = _EN_PRONOUN.search(text, hi, after.end() if after else len(text))
+    return None if m is None else "m" if m.group(1) else "f"
+
+
 def surname_mentions(text: str, lang: str, entities: list[Entity]) -> None:
     """Add the mentions by surname alone ("Guguyev said", "Петренка катували")."""
     taken = [span for e in entities for span in e.mentions]
@@ -484,11 +618,18 @@ def surname_mentions(text: str, lang: str, entities: list[Entity]) -> None:
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?:['’]s)?(?![\w-])", text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
-                # Relatives share a surname: the one named last before this mention is meant.
+                # Relatives share a surname: the one named last before this mention is meant,
+                # unless an honorific says which ("Mr Hewitt" is the man of the family).
                 last = [
                     (max((a for a, _ in e.mentions if a < m.start()), default=-1), e)
                     for e in owners
                 ]
+                honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                if honorific and len(owners) > 1:
+                    sex = "m" if honorific.group(1).lower() == "mr" else "f"
+                    fitting = [x for x in last if _pronoun_gender(text, x[1]) == sex]
+                    if len(fitting) == 1:
+                        last = fitting
                 owner = max(last, key=lambda x: x[0])[1]
                 owner.mentions.append((m.start(), m.start() + len(surname)))
     else:
@@ -536,15 +677,122 @@ def aliases(text: str, lang: str, entities: list[Entity]) -> None:
         e.mentions = sorted(set(e.mentions))
 
 
+# After a bare description's head: an age or a home town, kept in the description.
+_DESCRIPTION_TAIL = re.compile(
+    r"\s+(?:\d{1,2}\s+(?:лет|года?|років|роки|року|рік)|(?:средн(?:его|их)|пожил(?:ого|ых)|"
+    r"призывного)\s+(?:возраста|лет)|(?:середнього|похилого|призовного)\s+віку|"
+    r"(?:из|с|з|із|зі)\s+[А-ЯЁІЇЄҐ][\w'’ʼ-]*)(?![\w'’ʼ-])"
+)
+_WORD_BEFORE = re.compile(r"([\w'’ʼ-]+)\s+$")
+
+
+# A noun of proceedings right before a bare description ("вирок російському військовому, який
+# …", "дело против пленного солдата, которого …"): the story's defendant, whom it names later or
+# has named already; the description is no person of its own.
+_GOVERNED_BY_NOUN = re.compile(
+    r"(?<![\w-])(?:вирок\w*|справ[аіуиою]|справі|обвинувачен\w*|звинувачен\w*|підозр[аиуіою]|"
+    r"суд\w*\s+(?:над|щодо)|приговор\w*|дел[оауе]|делом|обвинени\w*|подозрени\w*|суд\w*\s+над|"
+    r"проти|против|щодо|в\s+отношении)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _bare_descriptions(text: str, lang: str, lex: PersonLexicon) -> list[tuple[int, int]]:
+    """Descriptions of one specific person with no determiner (ru, uk): one to three
+    adjectives or participles, a singular person noun and an age, a home town or a relative
+    clause after it ("российского солдата среднего возраста, который …", "українського
+    військового 34 років з Сум, якого …"). A pronoun or quantifier before the adjectives
+    ("каждого раненого солдата, который …") makes it anyone, and no adjective no one."""
+    pattern = lex.bare_description
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        start = m.start()
+        adjectives = 0
+        while adjectives < 3:
+            w = _WORD_BEFORE.search(text, max(0, start - 40), start)
+            if w is None:
+                break
+            found = parses(w.group(1).lower(), lang)
+            tags = found[0].tag.grammemes if found else frozenset()
+            if not tags & {"ADJF", "PRTF"} or tags & {"Apro", "NPRO"}:
+                break
+            start, adjectives = w.start(1), adjectives + 1
+        if not adjectives:
+            continue
+        w = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        found = parses(w.group(1).lower(), lang) if w else ()
+        if found and found[0].tag.grammemes & {"Apro", "NPRO"}:
+            continue  # "каждого", "кожного": anyone of them
+        end = m.end()
+        while (tail := _DESCRIPTION_TAIL.match(text, end)) is not None:
+            end = tail.end()
+        out.append((start, end))
+    return out
+
+
+# A code an investigator or NGO report gives an anonymous witness: "Witness C", "Prisoner 4",
+# "Soldier K.", "Detainee 12" (a capitalised noun and one capital letter or a number).
+_CODED = re.compile(
+    r"(?<![\w-])(?:Witness|Prisoner|Detainee|Respondent|Interviewee|Victim|Soldier|Survivor)"
+    r"\s(?:[A-Z](?![\w'’-])\.?|\d{1,3}(?![\w-]))"
+)
+
+
+def _coded_persons(text: str, entities: list[Entity]) -> list[Entity]:
+    """Anonymous witnesses by their code ("Witness C, a 31-year-old specialist, was …"): one
+    unnamed person per code, each use of the code a mention of that person."""
+    taken = [span for e in entities for span in e.mentions]
+    out: dict[str, Entity] = {}
+    for m in _CODED.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        code = m.group(0).rstrip(".")
+        entity = out.get(code)
+        if entity is None:
+            entity = out[code] = Entity(f"w{len(out) + 1}", code, code, unnamed=True)
+        entity.mentions.append((m.start(), m.start() + len(code)))
+    return list(out.values())
+
+
 def unnamed_entities(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
-    """Specific persons described without a name; appositions to a name describe that name."""
+    """Specific persons described without a name; appositions to a name describe that name.
+    In English, anonymous witnesses by their code ("Witness C") are such persons too."""
     lex = person_lexicon(lang)
-    spans = {span: e for e in entities for span in e.mentions}
-    out: list[Entity] = []
-    for m in lex.unnamed.finditer(text):
-        start, end = m.span()
+    out: list[Entity] = _coded_persons(text, entities) if lang == "en" else []
+    spans = {span: e for e in [*entities, *out] for span in e.mentions}
+    found = [m.span() for m in lex.unnamed.finditer(text)]
+    bare = [
+        d
+        for d in _bare_descriptions(text, lang, lex)
+        if not any(a < d[1] and d[0] < b for a, b in found)
+        and not _GOVERNED_BY_NOUN.search(text, max(0, d[0] - 40), d[0])
+    ]
+    freed = [] if lang == "en" else [m.span() for m in _FREED_COMRADE.finditer(text)]
+    freed = [d for d in freed if not any(a < d[1] and d[0] < b for a, b in found + bare)]
+    for start, end in sorted(found + bare + freed):
         if any(a < end and start < b for a, b in spans):
             continue
+        if (start, end) in freed:
+            # "звільнений з полону побратим Степан Гнатюк": his; "… побратим Степана Гнатюка":
+            # the comrade of Степан, a person of his own.
+            nxt = _NEXT_NAME_WORD.match(text, end)
+            if (
+                nxt is not None
+                and any(x == nxt.start(1) for x, _ in spans)
+                and any(p.tag.case == "nomn" for p in parses(nxt.group(1).lower(), lang))
+            ):
+                owner = next(e for (a, _), e in spans.items() if a == nxt.start(1))
+                owner.descriptions.append((start, end))
+                continue
+            desc = text[start:end]
+            entity = Entity(f"u{len(out) + 1}", desc, desc, unnamed=True)
+            entity.mentions.append((start, end))
+            out.append(entity)
+            continue
+        if _SELF_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "Я, 38-річний старший сержант, …": the narrator describes himself
         nxt = re.match(r"\s*([\w-]+)", text[end : end + 30])
         if text[end : end + 1] == "-" or (nxt and nxt.group(1).lower() in lex.compound_nouns):
             continue
@@ -552,6 +800,15 @@ def unnamed_entities(text: str, lang: str, entities: list[Entity]) -> list[Entit
         last = before[-1].lower() if before else ""
         if last in lex.predicate_words or last.endswith(("’re", "'re")):
             continue  # "he is a prisoner", "you're a prisoner of war": a predicate, no person
+        if (
+            lang == "en"
+            and last == "and"
+            and len(before) >= 3
+            and before[-3].lower() in lex.predicate_words
+        ):
+            continue  # "he was alive and a prisoner of war": a second predicate
+        if lang == "en" and _GENERIC_MODAL.match(text, end):
+            continue  # "a prisoner of war must be able to write home": anyone, no one person
         if (start and text[start - 1] in "’'") or (before and text[start - 2 : start] == "’s"):
             continue
         # Apposition: "a Russian soldier, Roman Ivanishin," or "Pavel Guguyev, a former POW,".
@@ -561,6 +818,7 @@ def unnamed_entities(text: str, lang: str, entities: list[Entity]) -> list[Entit
                 for (a, b), e in spans.items()
                 if (0 <= a - end <= 2 and text[end:a].strip() in ("", ","))
                 or (0 <= start - b <= 12 and _APPOSITION_GAP.fullmatch(text[b:start]))
+                or (lang != "en" and 0 <= a - end <= 50 and _titled_apposition(text[end:a], lang))
             ),
             None,
         )
@@ -570,10 +828,40 @@ def unnamed_entities(text: str, lang: str, entities: list[Entity]) -> list[Entit
         desc = text[start:end].rstrip(",")
         entity = Entity(f"u{len(out) + 1}", desc, desc, unnamed=True)
         entity.mentions.append((start, start + len(desc)))
+        entity.bare = (start, end) in bare
         out.append(entity)
     return out
 
 
+# A participle of release and a comrade noun: one specific freed person ("звільнений з полону
+# побратим", "освобождённый из плена сослуживец"), the name after it in its case his.
+_FREED_COMRADE = re.compile(
+    r"(?<![\w-])(?:звільнен|повернут|обмінян|освобожд[её]нн|вернувш|обменянн|вызволенн)\w*\s+"
+    r"(?:з|із|из)\s+(?:полону|плена|неволі|неволи)\s+(?:побратим|товариш|сослуживец|"
+    r"однополчанин|хлопець|парень)(?![\w-])",
+    re.IGNORECASE,
+)
+_NEXT_NAME_WORD = re.compile(r"[ \t]+([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+)")
+# A first-person pronoun and a comma or dash before a description: the narrator's own.
+_SELF_BEFORE = re.compile(r"(?<![\w-])(?:я|мені|мне|меня|мене|I)\s*(?:,|[—–-])\s*$", re.IGNORECASE)
+# ", старшого лейтенанта " between a description and a name: a rank or title in apposition.
+_TITLE_GAP = re.compile(r",\s+((?:[а-яёіїєґ'’ʼ-]+\s+){1,3})")
+
+
+def _titled_apposition(gap: str, lang: str) -> bool:
+    """True when a comma and one to three lowercase nouns or adjectives, no verb, join a
+    description to a name ("ще одного полоненого, старшого лейтенанта Дениса Власова")."""
+    m = _TITLE_GAP.fullmatch(gap)
+    if m is None:
+        return False
+    for word in m.group(1).split():
+        found = parses(word, lang)
+        if not found or not found[0].tag.grammemes & {"NOUN", "ADJF", "PRTF"}:
+            return False
+    return True
+
+
+_GENERIC_MODAL = re.compile(r"\s+(?:must|should|can|cannot|may)\s", re.IGNORECASE)
 _CAPITAL = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]*")
 _TOKEN = re.compile(r"[\w'’ʼ-]+|[^\w\s]")
 _KIN_REACH = 4  # words between a kinship noun and the given name it introduces
@@ -738,6 +1026,52 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
         after = text[m.end() : m.end() + 30]
         if any(p.match(after) for p in lex.age_after):
             add(m, 0)
+    # "Ruslan, a 27-year-old from Bryansk", "Halyna, a nurse from Berdiansk", "said Serhii, who
+    # was captured": a known given name with an apposition or, after a verb of saying, a
+    # relative clause.
+    if lang == "en":
+        for m in _NAME_APPOSED_EN.finditer(text):
+            said = _SAID_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if _PLACE_PREP_EN.search(text, max(0, m.start() - 6), m.start()):
+                continue  # "the town of Sophia, a …", "in Victoria, a …": a place
+            if _CAPITAL_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # the end of a fuller name
+            if m.group(0).lower() in latin_given_names() and (m.group("apposed") or said):
+                add(m, 0)
+    # "Владиславу 27 лет, он из Кургана": a given name in the dative with an age after it.
+    if lang != "en":
+        for m in _DATIVE_AGE.finditer(text):
+            if any(
+                r.kind == "Name" and r.case == "datv" and r.score >= 0.3
+                for r in readings(m.group(0), lang)
+            ):
+                add(m, 0, "", True)
+    # "Лёха с позывным «Тайга»", "Женя из Брянска": a given name (a diminutive too) before a
+    # call sign or a home town.
+    if lang != "en":
+        for m in _NAME_FROM.finditer(text):
+            if _CAPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Петров Женя из …": part of a fuller name
+            if any(r.kind == "Name" and r.score >= 0.5 for r in readings(m.group(0), lang)):
+                add(m, 0, "", True)
+    # Dash appositions: "хлопець з нашої роти, — Олег із Житомира" (a person noun, then the
+    # given name after a dash) and "з Андрієм — хлопцем із Рівного" (the name, then a person
+    # noun in its case after a dash).
+    if lang != "en":
+        nouns = [lex.roles[r] for r in (*_SOLDIER_CUES, "name_cue") if r in lex.roles]
+        for m in _DASH_THEN_NAME.finditer(text):
+            lo = max(0, m.start() - 60)
+            clause = _CLAUSE_CUT.split(text[lo : m.start()])[-1]
+            if any(p.search(clause) for p in nouns) and any(
+                r.kind == "Name" and r.score >= 0.5 for r in readings(m.group(1), lang)
+            ):
+                add(_CAPITAL.match(text, m.start(1)), 0, "", True)
+        for m in _NAME_THEN_DASH.finditer(text):
+            if _CAPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Петров Олег — …": part of a fuller name
+            noun = m.group(2)
+            if any(p.fullmatch(noun) for p in nouns) and _agrees(noun, m.group(1), lang):
+                add(_CAPITAL.match(text, m.start(1)), 0, "", True)
     # "Ігор В.": a given name and the initial of a surname withheld.
     for m in _INITIAL_SURNAME.finditer(text):
         given = _CAPITAL.match(text, m.start())
@@ -752,10 +1086,48 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
         e.mentions.append(m.span())
         taken.append(m.span())
         found[fold(nom[0])] = e
-    signs = _call_sign_persons(text, lang, lex, entities, taken)
-    if not found:
-        return signs
-    for tok in _CAPITAL.finditer(text):
+    # "For weeks Alina knew nothing … he phoned Alina": a known given name standing alone
+    # again and again, once at least inside a sentence, is a person named by it.
+    if lang == "en":
+        seen: dict[str, list[re.Match[str]]] = {}
+        for m in _LONE_CAPITAL.finditer(text):
+            low = m.group(0).lower()
+            if (
+                low in latin_given_names()
+                and low not in _NAME_WORDS_EN
+                and free(m.start())
+                and not _CAPITAL_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            ):
+                seen.setdefault(low, []).append(m)
+        for hits in seen.values():
+            inside = [
+                m
+                for m in hits
+                if _LOWER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                and not _PLACE_PREP_EN.search(text, max(0, m.start() - 6), m.start())
+            ]
+            if len(hits) >= _LONE_REPEATS and inside:
+                add(inside[0], 0)
+    # "нас с Лёхой и Женей поменяли", "мене з Сашком": given names in the instrumental told
+    # together with the narrator are persons.
+    for m in _US_WITH_NAMES.finditer(text) if lang != "en" else ():
+        for tok in _CAPITAL.finditer(m.group(0), m.start(1) - m.start()):
+            found_names = readings(tok.group(0), lang)
+            if any(r.kind == "Name" and r.case == "ablt" and r.score >= 0.5 for r in found_names):
+                add(tok, m.start(), "", True)
+    # "Лёха «Тайга»": a given name with a call sign in quotes right after it; the call sign is
+    # a variant of the man, not a person of his own.
+    quoted: list[tuple[str, tuple[int, int]]] = []
+    for m in _NAME_QUOTED_SIGN.finditer(text) if lang != "en" else ():
+        if _CAPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Петров Лёха «…»": part of a fuller name
+        if not any(r.kind == "Name" and r.score >= 0.5 for r in readings(m.group(0), lang)):
+            continue
+        add(m, 0, "", True)
+        nom = _given_nominative(m.group(0), lang)
+        if nom is not None and fold(nom[0]) in found:
+            quoted.append((nom[0], m.span(1)))
+    for tok in _CAPITAL.finditer(text) if found else ():
         if not free(tok.start()):
             continue
         word = tok.group(0)
@@ -770,12 +1142,72 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
                 e.genitive.add(tok.start())
             if word != e.surface and word not in e.variants:
                 e.variants.append(word)
-    return [e for e in found.values() if e.mentions] + signs
+    for given, span in quoted:
+        e, sign = found[fold(given)], text[span[0] : span[1]]
+        if e.mentions and sign not in e.variants:
+            e.variants.append(sign)
+            e.mentions = sorted({*e.mentions, span, *_sign_mentions(text, sign, taken)})
+    named = [e for e in found.values() if e.mentions]
+    # Call signs after a given name found here are his too ("Лёха с позывным «Тайга»").
+    return named + _call_sign_persons(text, lang, lex, entities + named, taken)
 
 
+_NAME_APPOSED_EN = re.compile(
+    r"(?<![\w'’-])[A-Z][a-z'’-]+(?=,[ \t]+(?:(?P<apposed>an?[ \t]+[a-z\d])|who[ \t]|whom[ \t]))"
+)
+# A capitalised word with no capitalised word right before or after it (on the same line).
+_LONE_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])(?![ \t]+[A-Z])")
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+_LOWER_BEFORE = re.compile(r"[a-z,][ \t]+$")
+_LONE_REPEATS = 3
+# Given names that are also English words, capitalised at a sentence start or as a proper
+# noun of another kind ("Islam", "Will", "Mark").
+_NAME_WORDS_EN = frozenset(
+    [
+        *("islam", "said", "server", "will", "mark", "grace", "hope", "may", "art", "bill"),
+        *("frank", "nail", "rais", "regina", "victoria", "sophia", "georgia", "max", "ray"),
+        *("rose", "faith", "joy", "summer", "dawn", "august", "jack"),
+    ]
+)
+_PLACE_PREP_EN = re.compile(r"(?<![\w-])(?:of|in|at|from|near|to|into)[ \t]+$")
+_SAID_BEFORE = re.compile(r"(?<![\w-])(?:said|says|told|recalled|added)[ \t]+$")
 _NAME_COMMA = re.compile(r"(?<![\w'’ʼ-])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+(?=,\s)")
 _OWNER_WORD = re.compile(r",\s+(?:(?:his|her|their|the|его|её|ее|його|її)\s+)?", re.IGNORECASE)
 _NAME_AGE = re.compile(r"(?<![\w'’ʼ-])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+(?=\s*[,(]\s*\d)")
+_DATIVE_AGE = re.compile(
+    r"(?<![\w'’ʼ-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+(?=[ \t]+(?:(?:уже|уж|вже|было|було|исполнилось|"
+    r"виповнилося)[ \t]+)?\d{1,2}[ \t]+(?:лет|год|года|років|роки|рік)(?![\w-]))"
+)
+_NAME_FROM = re.compile(
+    r"(?<![\w'’ʼ-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+(?=[ \t]+(?:(?:с|з)[ \t]+позывн\w+|з[ \t]+позивн\w+|"
+    r"(?:из|з|із)[ \t]+[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+(?![ \t]+[А-ЯЁІЇЄҐ])))"
+)
+_CAPITAL_BEFORE = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+[ \t]+$")
+# A capitalised word after a dash, ending its phrase ("…, — Олег із Житомира", "… — Остап.").
+_DASH_THEN_NAME = re.compile(
+    r",?[ \t]+[—–][ \t]+([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+)(?=[ \t]*[,.;:!?»)]|[ \t]+(?:из|з|із|зі)[ \t]"
+    r"|[ \t]*$)",
+    re.MULTILINE,
+)
+# A capitalised word, a dash and a lowercase word ("Андрієм — хлопцем").
+_NAME_THEN_DASH = re.compile(
+    r"(?<![\w'’ʼ-])([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+)[ \t]+[—–][ \t]+([а-яёіїєґ'’ʼ-]+)"
+)
+# Where a clause ends, looking back from a dash: a sentence end, a colon or a finite verb's
+# clause start is not tracked; sentence punctuation is enough.
+_CLAUSE_CUT = re.compile(r"[.!?:;\n]")
+# Capitalised words joined to a first-person pronoun by "with": "нас с Лёхой и Женей",
+# "мене із Сашком та Тарасом" (group 1: where the names start).
+_US_WITH_NAMES = re.compile(
+    r"(?<![\w-])(?:нас|меня|мы|мене|ми)[ \t]+(?:с|со|з|із|зі)[ \t]+"
+    r"([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+"
+    r"(?:(?:,[ \t]*|[ \t]+(?:и|і|й|та)[ \t]+)[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+){0,3})",
+    re.IGNORECASE,
+)
+# A given name and a one-word call sign in quotes right after it: "Лёха «Тайга»".
+_NAME_QUOTED_SIGN = re.compile(
+    r"(?<![\w'’ʼ-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+(?=[ \t]+«([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+)»)"
+)
 _INITIAL_SURNAME = re.compile(
     r"(?<![\w'’ʼ-])([A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+)[ \t]+([A-ZА-ЯЁІЇЄҐ])\."
     r"(?![ \t]*[A-ZА-ЯЁІЇЄҐ]\.)"
@@ -795,11 +1227,17 @@ _OWN_SIGN_GAP = re.compile(
     r"|(?:(?!(?:и|і|й|та|а|and|with|с|з)\b)[\w'’ʼ-]+[ \t]+){0,2})",
     re.IGNORECASE,
 )
+# Right after a name, the preposition of its own call sign: "Лёха с позывным", "Юра з позивним".
+_NAME_WITH_SIGN = re.compile(r"[ \t]+(?:с|со|з|із|зі|with)[ \t]+", re.IGNORECASE)
 # A given name and its apposition before a call sign's cue: "Юру, нашого кулеметника з ".
 _GIVEN_APPOSED = re.compile(
     r"(?<![\w'’ʼ-])([A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+),[^,.;:!?«»()\n]{1,40}\Z"
 )
 _SIGN_ENDINGS = "(?:а|у|ом|ем|е|і|ові|ою|ой|ы|и|у)?"
+# A call sign told as a sentence of its own ("… бригади. Позивний «Малий».", "Позывной «Пчела»"
+# on its line): the sign of the person described just before.
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!…]|\n)[ \t]*\Z")
+_SIGN_ALONE = re.compile(r"[»\"”]?[ \t]*(?:[.!…]|\n|\Z)")
 
 
 def _call_sign_persons(
@@ -824,14 +1262,24 @@ def _call_sign_persons(
         before = [x for x in mentions if cue.start() - 300 <= x[0] <= cue.start()]
         owner = None
         if before:
-            end, _, e = before[-1]
+            end, begin, e = before[-1]
             gap = text[end : cue.start()]
             bare = not prep and text[cue.start() - 2 : cue.start()].strip() in (",", "")
-            if (bare and "\n" not in gap) or _OWN_SIGN_GAP.fullmatch(gap):
+            if (
+                (bare and "\n" not in gap)
+                or (
+                    _SIGN_ALONE.match(text, m.end())
+                    and _SENTENCE_OPENS.search(text, max(0, cue.start() - 3), cue.start())
+                )
+                or _OWN_SIGN_GAP.fullmatch(gap)
+                # "Лёха с позывным «Тайга»": the name's own (not "побратим Дениса з позивним …")
+                or (_NAME_WITH_SIGN.fullmatch(gap) and _nominative_given(text[begin:end], lang))
+            ):
                 owner = e
         if owner is not None:
             owner.variants.append(sign)
-            owner.mentions = sorted({*owner.mentions, m.span(1)})
+            later = _sign_mentions(text, sign, taken)
+            owner.mentions = sorted({*owner.mentions, m.span(1), *later})
             continue
         e = Entity(f"c{len(out) + 1}", sign, sign)
         head = _GIVEN_APPOSED.search(text, max(0, cue.start() - 60), cue.start())
@@ -846,11 +1294,23 @@ def _call_sign_persons(
             e = Entity(f"c{len(out) + 1}", given[0], head.group(1), given=given[0])
             e.gender, e.variants = given[1], [sign]
             e.mentions.append(head.span(1))
-        for x in re.finditer(rf"(?<![\w-]){re.escape(sign)}{_SIGN_ENDINGS}(?![\w-])", text):
-            if not any(a <= x.start() < b for a, b in taken):
-                e.mentions.append(x.span())
+        e.mentions += _sign_mentions(text, sign, taken)
         out[fold(sign)] = e
     return list(out.values())
+
+
+def _nominative_given(name: str, lang: str) -> bool:
+    """True when a given name alone can be in the nominative (the subject, not a possessor)."""
+    return any(r.kind == "Name" and r.case == "nomn" for r in readings(name, lang))
+
+
+def _sign_mentions(text: str, sign: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a call sign stands in the text (with a case ending), outside names found already."""
+    return [
+        x.span()
+        for x in re.finditer(rf"(?<![\w-]){re.escape(sign)}{_SIGN_ENDINGS}(?![\w-])", text)
+        if not any(a <= x.start() < b for a, b in taken)
+    ]
 
 
 # Cue nouns after which a capitalised given name is a soldier's name.
@@ -877,7 +1337,12 @@ _OTHER_PERSON = re.compile(
     r"(?<![\w-])(?:another|other|ещё|еще|другой|другого|другому|інший|іншого|іншому|ще)(?![\w-])",
     re.IGNORECASE,
 )
+_SINGULAR_PRONOUNS = frozenset(
+    {"він", "його", "йому", "ним", "ньому", "вона", "її", "їй", "нею", "ній"}
+    | {"он", "его", "ему", "им", "нём", "она", "ей", "ею", "ней"}
+)
 _FORWARD_REACH = 2  # sentences between a description and the name that follows it
+_BARE_FORWARD_REACH = 5  # the same for a description without a determiner
 
 
 @dataclass
@@ -898,9 +1363,12 @@ def _backward_owner(
     in the previous sentence (or the one before, when the previous names nobody in `pool`)."""
     lo = starts[d.sentence] if d.sentence >= 0 else 0
     lead = text[lo : d.start]
+    # "Його обміняли в лютому, і зараз 36-річний сержант …": a pronoun for the person named
+    # before carries the sentence up to the description.
+    pronoun = any(w.lower() in _SINGULAR_PRONOUNS for w in WORD.findall(lead))
     if (
         d.age is None
-        or len(lead) > _HEAD_REACH
+        or (len(lead) > _HEAD_REACH and not pronoun)
         or _NEW_PERSON.search(lead + " " + text[d.start : d.end])
         or any(lo <= x < d.start for e in all_ for x, _ in e.mentions)
     ):
@@ -914,18 +1382,32 @@ def _backward_owner(
 
 
 def _forward_owner(
-    d: _Described, eligible: list[Entity], described: list[_Described], starts: list[int]
+    d: _Described,
+    eligible: list[Entity],
+    described: list[_Described],
+    starts: list[int],
+    text: str = "",
 ) -> Entity | None:
     """A description that opens the story ("A 24-year-old marine was sentenced …") stands for
     the first person named after it, when nobody is named before it, the name follows within
-    two sentences and no other description comes between."""
+    two sentences and no other description comes between. A question between them (an
+    explainer's subheading, "Who is he?") does not count as a sentence."""
     if any(x < d.start for e in eligible for x, _ in e.mentions):
         return None
     later = [(min(x for x, _ in e.mentions), e) for e in eligible]
     if not later:
         return None
     first, owner = min(later, key=lambda p: p[0])
-    if bisect_right(starts, first) - 1 - d.sentence > _FORWARD_REACH:
+    # A lead without a determiner ("суд ухвалив вирок російському військовому, який …") is
+    # mostly the defendant or returnee the story names a paragraph later.
+    reach = _BARE_FORWARD_REACH if d.entity.bare else _FORWARD_REACH
+    at = bisect_right(starts, first) - 1
+    questions = sum(
+        1
+        for i in range(d.sentence + 1, at)
+        if text[starts[i] : starts[i + 1]].rstrip().endswith("?")
+    )
+    if at - d.sentence - questions > reach:
         return None
     if any(o is not d and d.start < o.start < first for o in described):
         return None
@@ -988,9 +1470,9 @@ def redescriptions(
         lead = text[max(0, d.start - 12) : d.start]
         if owner is None and not _OTHER_PERSON.search(lead + " " + u.name):
             eligible = [e for e in pool if _fits(d, e, ages)]
-            owner = _forward_owner(d, eligible, described, sentence_starts) or _same_age_owner(
-                d, eligible, described, ages
-            )
+            owner = _forward_owner(
+                d, eligible, described, sentence_starts, text
+            ) or _same_age_owner(d, eligible, described, ages)
         if owner is None:
             out.append(u)
             continue

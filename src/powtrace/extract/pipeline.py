@@ -10,6 +10,8 @@ from powtrace.domain.errors import ValidationError
 from powtrace.extract import attributes as attr
 from powtrace.extract.dates import find_dates
 from powtrace.extract.events import extract_events
+from powtrace.extract.held import candidates as held_bystanders
+from powtrace.extract.held import confirmed as own_captivity
 from powtrace.extract.lexicon import LANGUAGES
 from powtrace.extract.model import ExtractionResult, PersonMention, Span
 from powtrace.extract.ner import candidates
@@ -29,6 +31,27 @@ from powtrace.extract.text import Sentence, split_sentences
 # An English possessive after a name: like a genitive, it does not end a title's window ("The
 # commander of Pankratov's regiment, Colonel Vitaly Ermakov").
 _POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+# A narrator's self-description with an age ("Я, 38-річний сержант, …", "Мені, 36-річному …",
+# "Я — 29-летний сапёр"): the age is the narrator's.
+_SELF_AGED = re.compile(
+    r"(?<![\w-])(?:я|мені|мне)\s*(?:,|[—–-])\s*(\d{1,2})-(?:річн|летн)", re.IGNORECASE
+)
+
+
+def _self_ages(text: str, sentences: list[Sentence], refs: dict) -> dict[str, int]:
+    """The ages narrators give themselves, by the entity their "I" resolves to."""
+    out: dict[str, int] = {}
+    if not _SELF_AGED.search(text):
+        return out
+    starts = [s.start for s in sentences]
+    for m in _SELF_AGED.finditer(text):
+        s = sentences[bisect_right(starts, m.start()) - 1]
+        me = next((r for r in refs.get(s.index, []) if r.first and r.start == m.start()), None)
+        if me is not None and me.entity is not None and 14 <= int(m.group(1)) <= 80:
+            out.setdefault(me.entity, int(m.group(1)))
+    return out
 
 
 def _sentence_index(sentences: list[Sentence], entities: list[Entity]) -> dict[int, Sentence]:
@@ -91,12 +114,27 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
     starts = [s.start for s in sentences]
     entities = redescriptions(text, language, entities, starts, bystanders, ages, kin)
     sentence_of = _sentence_index(sentences, entities)
+    # A bystander whose own clause tells of his capture or release ("журналист Х, освобожденный
+    # из плена") is read as a possible captive; he stays one only if such an event is his.
+    held = held_bystanders(text, entities, sentence_of, bystanders, spans)
+    bystanders -= held
     # Relatives speak of a son or husband; what happened, happened to him.
     witnesses = bystanders | kin
     refs = sentence_refs(text, language, sentences, entities, witnesses)
-    places = [c for c in found if c.label == "LOC"]
+    # A place candidate that is a person's name ("captured along with Healy") is no place.
+    named = {w for e in entities if not e.unnamed for w in (*e.name.split(), e.surface)}
+    places = [c for c in found if c.label == "LOC" and c.text not in named]
     dates = find_dates(text, published)
     events = extract_events(text, language, sentences, refs, dates, places, bystanders, kin)
+    if held:
+        own = own_captivity(text, entities, sentence_of, held, spans, events)
+        for i in own:
+            cues[i] = None  # his role follows his events: held is pow, freed is former_pow
+        if held - own:
+            bystanders |= held - own
+            witnesses = bystanders | kin
+            refs = sentence_refs(text, language, sentences, entities, witnesses)
+            events = extract_events(text, language, sentences, refs, dates, places, bystanders, kin)
     # "Меня зовут Светлана … Мой сын, Даниил, …": who says "my son" and has no soldier's
     # events of her own is a relative; her "I" is then the family's, not the soldier's.
     types: dict[str, set[str]] = {}
@@ -113,6 +151,7 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
         refs = sentence_refs(text, language, sentences, entities, witnesses)
         events = extract_events(text, language, sentences, refs, dates, places, bystanders, kin)
     heard = pronoun_genders(refs, text, language)
+    self_ages = _self_ages(text, sentences, refs)
     by_start = {s.start: s for s in sentences}
     persons = []
     for e in entities:
@@ -134,7 +173,7 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
                 mentions=[Span(a, b, text[a:b]) for a, b in e.mentions],
                 role=attr.role(cue, {ev.type for ev in mine}),
                 side=attr.side(text, language, e, sentence_of, event_sentences),
-                age=attr.age(text, language, e),
+                age=attr.age(text, language, e) or self_ages.get(e.id),
                 gender=attr.gender(e, text, heard.get(e.id, [])),
             )
         )

@@ -103,6 +103,13 @@ _EXCHANGE_OF = re.compile(
 _PREPOSITION = re.compile(
     r"(?<![\w-])(?:from|by|with|to|of|for|от|с|со|к|у|для|від|з|із|зі|до|для)\s+$", re.IGNORECASE
 )
+# A witness (official, lawyer, journalist, relative) named as the object of a preposition,
+# after at most a determiner and three title words ("gave an interview to the Ukrainian
+# blogger Maksym Lytvyn"), is no antecedent for a later "he" / "she".
+_OBJECT_OF = re.compile(
+    r"(?<![\w-])(?:to|with|by|from|for)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # What may open a sentence before a plural noun that refers back to persons just named.
 _OPENING = re.compile(r"(?:(?:the|these|those|both|all)\s+)?", re.IGNORECASE)
 # Residents counted ("повернути 47 жителів громади", "200 мешканців"): people, not soldiers.
@@ -128,6 +135,19 @@ def _listed_before(text: str, at: int, names: list[tuple[int, int]]) -> int:
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:and|и|й|і|та|,)\s*", re.IGNORECASE)
 # How far back (in sentences) a plural pronoun may find the named persons it stands for.
 _PLURAL_REACH = 2
+# How far back a small counted group ("четверо военнослужащих") may find the persons it counts.
+_COUNTED_REACH = 2
+_COUNTED_MAX = 10
+# Words that make a counted group other people than those just named ("ещё двое", "двое
+# других", "with two others").
+_OTHERS = re.compile(
+    r"(?<![\w-])(?:ещё|еще|ще|другие|других|остальные|остальных|інші|інших|решта|other|another|"
+    r"more|with|along|вместе|с|со|разом|з|із|зі|среди|серед|among|из|of)\s+$",
+    re.IGNORECASE,
+)
+_OTHERS_AFTER = re.compile(
+    r"\s+(?:других|другие|остальных|інших|others?|more)(?![\w-])", re.IGNORECASE
+)
 
 
 class _Plurals:
@@ -149,12 +169,31 @@ class _Plurals:
     def resolve(self, sentence: int, count: int | None) -> tuple[str, ...]:
         """The persons meant (most recent `count` of them), or () when it is not two or more."""
         recent = [e for i, e in self.seen if sentence - i <= _PLURAL_REACH]
+        here = [e for i, e in self.seen if i == sentence]
+        if count is None and len(set(here)) >= 2:
+            # "о судьбе Дьячкова и Халикова …: их нахождение в плену …": the two named in
+            # its own sentence, not everyone of the list before it
+            recent = here
         members = list(dict.fromkeys(reversed(recent)))[: count or None]
         if len(members) < 2 or (count is not None and len(members) != count):
             return ()
         for e in members:  # what they stand for can be "they" again in the next sentence
             self.seen.append((sentence, e))
         return tuple(reversed(members))
+
+    def exactly(self, sentence: int, count: int, before: int) -> tuple[str, ...]:
+        """The persons a counted group ("четверо военнослужащих", "all four") stands for: the
+        ones named in the last sentences, when there are exactly `count` of them and none was
+        named in this sentence before it (who accompanies a group is not one of it)."""
+        if before:
+            return ()
+        recent = [e for i, e in self.seen if sentence - i <= _COUNTED_REACH]
+        members = list(dict.fromkeys(recent))
+        if len(members) != count:
+            return ()
+        for e in members:
+            self.seen.append((sentence, e))
+        return tuple(members)
 
 
 def _referring(text: str, word: re.Match[str], lex: PersonLexicon) -> bool:
@@ -201,6 +240,22 @@ def _word_kinds(lang: str) -> dict[str, str]:
     return out
 
 
+def _counted_noun(word: str, lex: PersonLexicon) -> bool:
+    """True for a people noun that a number before it counts ("четверо военнослужащих")."""
+    low = word.lower()
+    return (
+        low in lex.group_words
+        or low in lex.referring_nouns
+        or low in lex.counted_group_words
+        or bool(lex.person_heads.fullmatch(word))
+    )
+
+
+# "в лагере для военнопленных", "a camp for prisoners": a group word naming a kind of place,
+# not a referent that would stand between a plural and the persons it stands for.
+_FOR_GROUP = re.compile(r"(?<![\w-])(?:для|for)\s+$", re.IGNORECASE)
+
+
 def _items(
     s: Sentence, lang: str, names: list[tuple[int, int]]
 ) -> list[tuple[int, int, str | None, str]]:
@@ -221,6 +276,10 @@ def _items(
         inside = any(x <= s.start + w.start() < y for x, y in taken)
         if counted and not inside:  # a collective numeral counts people ("трое жителей")
             items.append((s.start + w.start(), s.start + w.end(), None, f"size:{counted}"))
+            noun = WORD.match(s.text, w.end() + 1)
+            if noun and s.text[w.end() : noun.start()] == " " and _counted_noun(noun.group(0), lex):
+                # "четверо военнослужащих": the noun is part of the count, no group of its own
+                taken.append((s.start + noun.start(), s.start + noun.end()))
             continue
         low = w.group(0).lower()
         kind = kinds.get(low)
@@ -306,7 +365,9 @@ def sentence_refs(
     plurals = _Plurals(witnesses)
     narrator: tuple[int, str] | None = None  # (sentence index, entity) of the last "I"
     unnamed = {e.id for e in entities if e.unnamed}
-    ahead: list[tuple[int, int, int, str]] = []  # pronouns before any name: (sentence, a, b, g)
+    # Pronouns before any name: (sentence, a, b, gender, n, persons named since); the pronoun
+    # stands for the n-th person named after it (n > 1 after "четвёртого фигуранта").
+    ahead: list[tuple[int, int, int, str, int, list[str]]] = []
     out: dict[int, list[Ref]] = {}
     for s in sentences:
         refs: list[Ref] = []
@@ -318,12 +379,25 @@ def sentence_refs(
             if kind == "name" and eid is not None:
                 refs.append(Ref(a, b, eid))
                 if ahead and eid not in witnesses and not by_id[eid].unnamed:
-                    for i, x, y, g in ahead:
-                        if s.index - i <= _CATAPHORA_REACH and _gender_ok(by_id[eid], g):
+                    waiting = []
+                    for i, x, y, g, n, seen in ahead:
+                        if s.index - i > _CATAPHORA_REACH:
+                            continue
+                        if _gender_ok(by_id[eid], g) and eid not in seen:
+                            seen.append(eid)
+                        if len(seen) == n:
                             (refs if i == s.index else out[i]).append(Ref(x, y, eid, pronoun=True))
                             out.get(i, refs).sort(key=lambda r: r.start)
-                    ahead.clear()
-                if not (by_id[eid].unnamed and _PREPOSITION.search(text, max(0, a - 12), a)):
+                        elif n > 1:
+                            waiting.append((i, x, y, g, n, seen))  # "the fourth": not yet
+                    ahead[:] = waiting
+                if not (
+                    by_id[eid].unnamed and _PREPOSITION.search(text, max(0, a - 12), a)
+                ) and not (
+                    eid in witnesses
+                    and lang == "en"
+                    and _OBJECT_OF.search(text, max(s.start, a - 50), a)
+                ):
                     history.append((s.index, eid))
                 plurals.named(s.index, eid)
             elif kind in ("m", "f"):
@@ -339,7 +413,7 @@ def sentence_refs(
                     refs.append(Ref(a, b, target, pronoun=True))
                     history.append((s.index, target))
                 else:  # "He was 19 when … Ivan Petrov says": the name follows
-                    ahead.append((s.index, a, b, kind))
+                    ahead.append((s.index, a, b, kind, _ordinal_before(s, a), []))
             elif kind in ("first", "second"):
                 firsts.append((a, b))
             elif kind.startswith(("plural:", "noun:")):
@@ -355,13 +429,40 @@ def sentence_refs(
                     refs.append(Ref(a, b, None, pronoun=True, members=members))
             elif kind.startswith("size:"):
                 size, _, res = kind[5:].partition(":")
+                # "Петров, Зуев, Орлов и Ким служили … четверо военнослужащих сдались": a small
+                # count of exactly the persons just named is those persons.
+                members = (
+                    ()
+                    if res
+                    or int(size) > _COUNTED_MAX
+                    or _OTHERS.search(text, max(0, a - 30), a)
+                    or _OTHERS_AFTER.match(text, b)
+                    else plurals.exactly(s.index, int(size), sum(x < a for x, _ in names))
+                )
+                if members:
+                    refs.append(Ref(a, b, None, pronoun=True, members=members))
+                    continue
                 refs.append(Ref(a, b, None, size=int(size), residents=bool(res)))
                 plurals.group()
             else:
                 refs.append(Ref(a, b, None, pronoun=True))
-                plurals.group()
+                if not _FOR_GROUP.search(text, max(0, a - 6), a):
+                    plurals.group()
         if firsts:
-            speaker, speaking = _speaker(s, refs, witnesses, narrator, history, unnamed)
+            quoted = _closing_speaker(text, s, mentions, mention_starts, witnesses)
+            speaker, speaking = (
+                (quoted, True)
+                if quoted is not None
+                else _speaker(s, refs, witnesses, narrator, history, unnamed)
+            )
+            # "Она мне говорит: «…»": the "me" who is told is the narrator, not the speaker.
+            # ("рассказал нам" with no testimony under way: the outlet; left to the speaker.)
+            told = [(a, b) for a, b in firsts if _told_me(text, a, b)]
+            listener = (
+                narrator[1]
+                if told and narrator is not None and s.index - narrator[0] <= _NARRATOR_REACH
+                else None
+            )
             if speaker is not None:
                 narrator = (s.index, speaker)
                 refs += [
@@ -374,10 +475,35 @@ def sentence_refs(
                         possessor=speaking and _before_kin(text, b, lang),
                     )
                     for a, b in firsts
+                    if (a, b) not in told or listener is None
                 ]
+                refs.sort(key=lambda r: r.start)
+            if listener is not None and listener != speaker:
+                narrator = (s.index, listener)
+                refs += [Ref(a, b, listener, pronoun=True, first=True) for a, b in told]
                 refs.sort(key=lambda r: r.start)
         out[s.index] = _including(text, refs, witnesses)
     return out
+
+
+# An ordinal before a singular person noun: "Дело четвёртого фигуранта …", "третій
+# обвинувачений": someone counted in a list the text gives after it.
+_ORDINAL_NOUN = re.compile(
+    r"(?<![\w'’-])(?P<n>втор|трет|четв[её]рт|пят|п['’]ят|шест)(?:ой|ого|ому|ым|ий|ьего|ьему|ьим|"
+    r"ый|ього|ьому|ім|им)\s+(?:[\w-]+\s+)?(?:фигурант|обвиняем|подсудим|осужд[её]нн|задержанн|"
+    r"фігурант|обвинувачен|підсудн|засуджен|затриман|военнопленн|пленн|военнослужащ|"
+    r"військовополонен|полонен|військовослужбов)\w*",
+    re.IGNORECASE,
+)
+_ORDINALS = {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5, "п'ят": 5, "п’ят": 5}
+_ORDINALS["шест"] = 6
+
+
+def _ordinal_before(s: Sentence, at: int) -> int:
+    """For a pronoun with no antecedent yet: n when "the n-th defendant" stands before it in its
+    sentence (the pronoun is his, the n-th person named later), else 1 (the first named)."""
+    found = list(_ORDINAL_NOUN.finditer(s.text, 0, at - s.start))
+    return _ORDINALS.get(found[-1].group("n").lower(), 1) if found else 1
 
 
 # "116 воинов, в том числе Иван Петров": who is named after it is one of the counted group.
@@ -430,9 +556,72 @@ _ADDRESSEE = frozenset(
 )
 
 
+# A reporting verb whose subject is "nobody" names no speaker.
+_NOBODY = re.compile(
+    r"(?<![\w-])(?:никто|ніхто|nobody|no\s+one)\s+(?:(?:нам|мне|им|ему|ей|нам|мені|їм|йому|їй|"
+    r"так|и|й|ничего|нічого|больше|більше)\s+)*(?:не\s+|ever\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_TOLD_FIRST = frozenset({"мне", "нам", "мені", "me", "us"})
+_VERB_BEFORE = re.compile(r"(?:\w+)\s+$")
+# A direct quotation right after the verb ("говорит: «…»"): the quoted words are the speaker's,
+# the "me" told them is not ("рассказал нам, что …" leaves the old reading).
+_QUOTE_NEXT = re.compile(r"\s*(?::\s*)?[«\"“]|\s*:")
+
+
+def _told_me(text: str, a: int, b: int) -> bool:
+    """True for a first-person pronoun that is the addressee of a reporting verb right next to
+    it, before a direct quotation ("Она мне говорит: «…»", "каже мені: «…»", "told me: “…”"):
+    the one who is told, not who tells."""
+    if text[a:b].lower() not in _TOLD_FIRST:
+        return False
+    verb = REPORTING.match(text, b + 1) if text[b : b + 1] == " " else None
+    if verb is not None:
+        return _QUOTE_NEXT.match(text, verb.end()) is not None
+    before = _VERB_BEFORE.search(text, max(0, a - 20), a)
+    return (
+        before is not None
+        and REPORTING.fullmatch(before.group(0).rstrip()) is not None
+        and _QUOTE_NEXT.match(text, b) is not None
+    )
+
+
 def _said_to(s: Sentence, r: Ref) -> bool:
     """Whether a pronoun next to a reporting verb is its addressee (dative, object)."""
     return s.text[r.start - s.start : r.end - s.start].lower() in _ADDRESSEE
+
+
+# After the closing quote of a quotation, who said it: "», — говорит Гусева", "», — каже він".
+_QUOTE_TAIL = re.compile(r"»\s*,?\s*[—–-]\s*")
+_QUOTE_SPAN = 1500  # how far a quotation open at a sentence's end may run on
+
+
+def _closing_speaker(
+    text: str,
+    s: Sentence,
+    mentions: list[tuple[int, int, str]],
+    starts: list[int],
+    witnesses: frozenset[str] | set[str],
+) -> str | None:
+    """The speaker of a quotation that is still open at the end of the sentence and is
+    attributed after its closing quote in the same paragraph ("«Мой сын сидит в лагере. Я
+    отвезла письмо …», — говорит Гусева"): its "I" and "my" are hers."""
+    line = text.rfind("\n", 0, s.start) + 1
+    if text.count("«", line, s.end) <= text.count("»", line, s.end):
+        return None
+    close = text.find("»", s.end, s.end + _QUOTE_SPAN)
+    if close < 0 or "\n" in text[s.end : close]:
+        return None
+    tail = _QUOTE_TAIL.match(text, close)
+    verb = REPORTING.match(text, tail.end()) if tail else None
+    if verb is None:
+        return None
+    i = bisect_left(starts, verb.end())
+    if i < len(mentions) and mentions[i][0] - verb.end() <= 2 and mentions[i][2] not in witnesses:
+        return mentions[i][2]
+    return None
 
 
 def _speaker(
@@ -451,6 +640,8 @@ def _speaker(
     is the one speaking (named as speaker, or a testimony's narrator), not merely the one
     spoken of: only then is "my brother" someone else than him."""
     for verb in REPORTING.finditer(s.text):
+        if _NOBODY.search(s.text, max(0, verb.start() - 20), verb.start()):
+            continue  # "Где его похоронили, нам никто не сказал": nobody speaks
         at, end = s.start + verb.start(), s.start + verb.end()
         # The speaker stands before the verb ("Ivan said", "“…,” he said") or right after it
         # ("said Ivan", "— сказал он"); a name after "said that …" is what was said.

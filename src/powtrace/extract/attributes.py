@@ -377,8 +377,9 @@ def _context(
     """What the sentences around a person's mentions say of him when no role noun does:
     "freed" (named in a list of the freed, or "spent two years in captivity"), "absentia"
     (tried in absentia: not held), "kin" (a `bare` name, with no role noun at all, followed by
-    "Её муж …"), "captive" or "missing" (his sentence speaks of captivity or of the missing),
-    or ""."""
+    "Её муж …"), "owner" / "owner_missing" (a `bare` name whose mother, father or wife is
+    spoken of, "Мать Вити мне звонит"; missing when the family searches for him), "captive" or
+    "missing" (his sentence speaks of captivity or of the missing), or ""."""
     freed = re.compile(_FREED[lang], re.IGNORECASE)
     over = re.compile(_OVER[lang], re.IGNORECASE)
     found = ""
@@ -399,6 +400,10 @@ def _context(
             return "freed"
         if _HELD_AFTER.match(text, b) and not _NOT.search(text, b, min(hi, b + 60)):
             return "held"  # "Кирилл до сих пор там, в плену", "Юрій досі в полоні"
+        if _HELD_THERE.match(text, b) and _DETENTION_TALK.search(
+            text, max(0, a - _THERE_BACK), min(len(text), b + _THERE_AHEAD)
+        ):
+            return "held"  # "Ещё один, Витя …, до сих пор там. Его не берут на обмен"
         if _captive_list(text, a):
             return "held"
         if not found and _CAPTIVITY.search(sentence):
@@ -410,6 +415,14 @@ def _context(
         for a, b in entity.mentions
     ):
         return "kin"
+    if bare:
+        owned = [(a, b) for a, b in entity.mentions if _owns_kin(text, entity, a, b)]
+        if owned:
+            searched = found == "missing" or any(
+                _SEARCHED.search(text, b, sentence_of[a].end if a in sentence_of else b + 150)
+                for a, b in owned
+            )
+            return "owner_missing" if searched else "owner"
     return found
 
 
@@ -467,6 +480,50 @@ _HELD_AFTER = re.compile(
     r"досі|все\s+ще|still)\s+(?:[\w'’-]+,?\s+){0,2}(?:в|у|in)\s+(?:плену|полоні|неволі|captivity)",
     re.IGNORECASE,
 )
+# Right after a name, that he is "still there" with no place named ("Юрій досі там.", "Витя
+# Колесников, до сих пор там", "Oleksii is still there, and …"; not "досі там, на передовій"):
+# held, when captivity, an exchange or a camp is spoken of around it (`_DETENTION_TALK`, 600
+# characters before, 300 after).
+_HELD_THERE = re.compile(
+    r"\s*,?\s+(?:(?:is|was|remains|остается|остаётся|залишається)\s+)?(?:до\s+сих\s+пор|"
+    r"вс[её]\s+ещ[её]|досі|все\s+ще|still)\s+(?:там|there)(?=\s*(?:[.!;\n]|$|,(?!\s*(?:на|в|во|у|"
+    r"під|под|біля|возле|at|in|on|near|with|с|з|із)(?![\w-]))))",
+    re.IGNORECASE,
+)
+_DETENTION_TALK = re.compile(
+    r"(?:плен|полон|неволі|captiv|prisoners?\s+of\s+war|POWs?\b|военнопленн|військовополонен|"
+    r"обмен|обмін|exchange|swap|лагер|колони|camp|барак|barrack)",
+    re.IGNORECASE,
+)
+_THERE_BACK, _THERE_AHEAD = 600, 300
+
+
+# Right before a name in the genitive, a parent or wife noun whose owner he is ("Мать Вити мне
+# звонит", "Мама Михайла, Валентина Іванівна, шукає"); right after an English name, "'s mother",
+# "'s wife". The family speaks of him: he is its soldier. (A husband, son or sibling noun points
+# either way and is left out: "муж Анны" is Anna's husband, she his relative.)
+_OWNER_KIN_BEFORE = re.compile(
+    r"(?<![\w-])(?:мать|матери|мама|мамы|маме|отец|отца|родител\w*|жена|жены|жене|мати|"
+    r"матір|матері|мамі|батько|батька|батьки|батьків|дружина|дружини|дружині)\s+$",
+    re.IGNORECASE,
+)
+_OWNER_KIN_AFTER = re.compile(r"['’]s\s+(?:mother|father|parents|wife|mum|mom|dad)\b", re.I)
+# After such a mention, in its sentence: the family searches for him, or he is missing.
+_SEARCHED = re.compile(
+    r"(?<![\w-])(?:ищет|ищут|разыскива\w+|шукає|шукають|розшукує|розшукують|пропал\w*|"
+    r"зник\w*|без\s+вести|безвісти|searching|looking\s+for|searches|missing)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _owns_kin(text: str, entity: Entity, a: int, b: int) -> bool:
+    """True when the mention is the owner of a parent or wife noun ("мать Вити", "Ivan's
+    mother"): a genitive right after the noun, or an English possessive before it."""
+    if _OWNER_KIN_AFTER.match(text, b):
+        return True
+    return a in entity.genitive and _OWNER_KIN_BEFORE.search(text, max(0, a - 12), a) is not None
+
+
 _COLON_EOL = re.compile(r":[ \t]*\n")
 
 
@@ -1099,6 +1156,11 @@ def role(cue: str | None, event_types: set[str]) -> str:
         return base
     if ctx == "kin" and not base and not event_types & _SOLDIER_EVENTS:
         return "relative"  # "… Юлия Сорокина. Её муж … попал в плен": she is his wife
+    if ctx.startswith("owner"):
+        # "Мать Вити мне звонит": the family's soldier; missing when it searches for him
+        if not base and not event_types & _SOLDIER_EVENTS:
+            return "missing_soldier" if ctx == "owner_missing" else "pow"
+        ctx = "missing" if ctx == "owner_missing" else "captive"
     if base == "activist":
         return "other"
     if base == "civilian" and not event_types & _RETURNED:

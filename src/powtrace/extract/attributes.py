@@ -158,7 +158,8 @@ def _windows(
             b + m.start(1) <= x < b + m.end(1) and _TITLE_OF_NEXT.fullmatch(text, b + m.start(1), x)
             for x, _ in others or ()
         ):
-            out.append((m.group(1), 2, text[a:b]))
+            # (kind 8: after a name in the possessor's case, "По словам матери Ярослава, сын …")
+            out.append((m.group(1), 8 if a in entity.genitive else 2, text[a:b]))
         said = _PREDICATE_AFTER.match(after)
         if said:  # "Ольга Турчина, як з'ясувалося, була захисницею за призначенням": her role
             out.append((said.group(1), 2, text[a:b]))
@@ -366,6 +367,45 @@ def _heads_list(text: str, head: re.Match[str], lo: int, others: list[tuple[int,
     return not any(start <= a < end for a, _ in others)
 
 
+# After a name in its own sentence: "Бойчук опинився серед звільнених", "Зуев оказался среди
+# вернувшихся", "Vovk was among those freed" (the heading after the name, not before it).
+_FREED_AFTER = {
+    "ru": r"\s+(?:[\w-]+\s+){0,2}?(?:оказал\w*|был[аи]?|стал[аи]?)\s+(?:в\s+числе|среди)\s+"
+    r"(?:\d+\s+)?(?:освобожд|вернувш|обменянн)\w*",
+    "uk": r"\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:опини\w*|був|була|були|виявив\w*)\s+"
+    r"(?:серед|у\s+числі)\s+(?:\d+\s+)?(?:звільнен|повернут|обмінян|визволен)\w*",
+    "en": r"\s+(?:was|were)\s+among\s+(?:the|those)\s+(?:\w+\s+){0,2}?"
+    r"(?:freed|released|returned|exchanged|swapped)",
+}
+
+
+def freed_listed(
+    text: str,
+    lang: str,
+    entity: Entity,
+    sentence_of: dict[int, Sentence],
+    others: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The first mention of a person named in a list of the freed ("Серед звільнених — і медики.
+    Хірург Ігор …", "Нарешті на волі двоє журналістів: … та Марк Каліуш") or told to be among
+    them ("Бойчук опинився серед звільнених"), or None: such a person was released even when no
+    verb of his own says so."""
+    freed = re.compile(_FREED[lang], re.IGNORECASE)
+    after = re.compile(_FREED_AFTER[lang], re.IGNORECASE)
+    for a, b in entity.mentions:
+        s = sentence_of.get(a)
+        lo, hi = (s.start, s.end) if s else (max(0, a - 200), min(len(text), b + 200))
+        if _STILL.search(text, lo, hi) or _NOT.search(text, lo, hi):
+            continue
+        if after.match(text, b):
+            return a, b
+        para = text.rfind("\n", max(0, a - _PARAGRAPH_BACK), a) + 1 or max(0, a - _PARAGRAPH_BACK)
+        heads = list(freed.finditer(text, min(para, lo), a))
+        if heads and _heads_list(text, heads[-1], lo, others):
+            return a, b
+    return None
+
+
 def _context(
     text: str,
     lang: str,
@@ -393,6 +433,8 @@ def _context(
         heads = [m for m in freed.finditer(text, min(para, lo), a)]
         if heads and not _STILL.search(sentence) and _heads_list(text, heads[-1], lo, others):
             return "freed"
+        if re.match(_FREED_AFTER[lang], text[b:hi], re.IGNORECASE) and not _NOT.search(sentence):
+            return "freed"  # "Бойчук опинився серед звільнених"
         m = over.search(text, b, hi)
         if m and m.start() - b < 120 and not _ONGOING.search(text[b : m.end()]):
             return "freed"
@@ -710,6 +752,12 @@ def _cue_key(
         and _EN_COMPOUND_HEAD.match(window, m.end())
     ):
         return None  # "every time Ukraine announces a prisoner exchange, Nadiia …": no person
+    if kind == 8:  # after a name in the possessor's case
+        if role == "relative" and any(
+            "nomn" in p.tag and "plur" not in p.tag for p in parses(m.group(0).lower(), lang)[:2]
+        ):
+            return None  # "По словам матери Ярослава, сын …": the son is the subject, not him
+        kind = 2
     if kind == 5:  # a name in the nominative: a genitive cue is its possessor's
         if role in _CAPTIVE_ROLES and _GENITIVE.search(m.group(0)):
             return None
@@ -778,6 +826,13 @@ def _cue_key(
             _THIRD_POSSESSOR.search(lead) and _PARENT_OR_SPOUSE.search(m.group(0))
         ):
             return None  # "Олег, за словами його брата …", "… що його шукала мати": his kin
+        if gender == "m" and _FEMALE_KIN.fullmatch(m.group(0)):
+            # "Сергей просит передать матери …", "…, рассказала его сестра Ирина": a man
+            # spoken of beside a mother, wife, sister or daughter is the one who has her.
+            return None
+        if _MALE_KIN.fullmatch(m.group(0)) and _KIN_PREDICATE.search(lead):
+            # "пообещал матери быть её лучшим сыном": the noun says what he is to her
+            return None
     if (
         kind == 2
         and distance > 12
@@ -874,6 +929,22 @@ _OUR = re.compile(
 # "with his wife", "вместе с женой", "разом з дружиною": the kin is someone he is with.
 _WITH = re.compile(
     r"(?:\bwith|(?<![\w-])(?:с|со|з|зі|із))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+# A mother's, wife's, sister's … noun in any case: the weak cue after a man's name is then
+# his kin. (Not a daughter: "Рощин вспоминает слова, которые он услышал от дочери" is the
+# father of the held woman.)
+_FEMALE_KIN = re.compile(
+    r"(?:mother|wife|sister|grandmother|aunt|mum|mom|"
+    r"мать|матер\w*|мам\w*|жен(?:а|ы|е|у|ой|ою)|сестр\w*|бабушк\w*|тет[яиеюь]\w*|"
+    r"мати|матір\w*|дружин\w*|бабус\w*|тітк\w*)",
+    re.IGNORECASE,
+)
+# Before a male kinship noun in the predicate: "быть (её лучшим) сыном", "стал мужем".
+_KIN_PREDICATE = re.compile(
+    r"(?<![\w-])(?:быть|стать|был|будет|стал|бути|стати|був|буде|став|to\s+be)\s+"
+    r"(?:[\w«»\"“”]+\s+){0,2}[«\"“]?$",
     re.IGNORECASE,
 )
 

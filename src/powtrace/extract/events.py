@@ -109,6 +109,29 @@ _HELD_AT = re.compile(
     r"табор\w*\s+для\s+(?:військово)?полонених",
     re.IGNORECASE,
 )
+# The dead named as captives next to a verb of dying ("де загинули десятки полонених",
+# "погибли военнопленные"; not "колишніх полонених", who died later): a death in captivity.
+_CAPTIVE_DEAD = re.compile(
+    r"(?<![\w-])(?<!колишніх\s)(?<!бывших\s)(?<!former\s)"
+    r"(?:(?:військово)?полонен(?:і|их|ого|ий|ому|им)|(?:военно)?пленн(?:ые|ых|ого|ый|ому)|"
+    r"prisoners?\s+of\s+war|POWs?)(?![\w-])",
+    re.IGNORECASE,
+)
+_CAPTIVE_DEAD_REACH = 60  # characters between such a noun and the verb of death
+# An execution ("стратили", "розстріляли", "казнили", "executed"): a death in captivity only
+# at a place of detention told in the sentence or just before (a barrack, a colony, a camp);
+# captives shot where they surrendered were killed (the held-out annotators' convention).
+_EXECUTED = re.compile(
+    r"(?<![\w-])(?:стра(?:т|ч)\w*|розстріл\w*|казн(?:ил|ен|ят|ь)\w*|расстрел\w*|executed)(?![\w-])",
+    re.IGNORECASE,
+)
+_DETENTION_SITE = re.compile(
+    r"(?<![\w-])(?:барак\w*|колоні\w*|колони\w*|СІЗО|СИЗО|табор\w*|табір|лагер\w*|"
+    r"barracks?|colony|camp|prison)(?![\w-])",
+    re.IGNORECASE,
+)
+_SITE_BACK = 300  # characters before an execution's sentence that may name the place
+
 # A wound of battle: what breaks bones there is a shell, a mine or a blast, not a guard.
 _WOUND = re.compile(
     r"shrapnel|shell|mine\b|blast|explosion|wounded|injured|in\s+(?:battle|combat)|осколк|"
@@ -200,6 +223,18 @@ def _died_held(text: str, hit: Hit) -> bool:
         return False
     lo = max(0, hit.sentence.start - _CAPTIVITY_REACH)
     return _CAPTIVITY_CUE.search(text, lo, hit.sentence.end) is not None
+
+
+def _captive_dead(text: str, hit: Hit) -> bool:
+    """True when the dead are named as captives next to a verb of dying ("де загинули десятки
+    полонених"), or an execution is told at a place of detention named in the sentence or just
+    before ("підірвала барак, де перебували полонені. … росіяни його стратили")."""
+    lo = max(hit.sentence.start, hit.start - _CAPTIVE_DEAD_REACH)
+    hi = min(hit.sentence.end, hit.end + _CAPTIVE_DEAD_REACH)
+    if _EXECUTED.search(text, lo, hi):  # "страт військовополонених, у яких загинули …"
+        back = max(0, hit.sentence.start - _SITE_BACK)
+        return _DETENTION_SITE.search(text, back, hit.sentence.end) is not None
+    return _CAPTIVE_DEAD.search(text, lo, hi) is not None
 
 
 def _combat_injury(text: str, hit: Hit) -> bool:
@@ -447,6 +482,17 @@ _FEARED = re.compile(
     re.IGNORECASE,
 )
 
+# A belief before the clause of a trigger, "родина вважала, що захисник загинув", "думали, що
+# повертаються додому", "believed that he had died": what someone thought, not what happened;
+# and a hearsay word right before it, "захисник буцімто загинув", "якобы погиб".
+_BELIEVED = re.compile(
+    r"(?<![\w-])(?:думал\w*|думав|вважал\w*|вважав|считал\w*|полагал\w*|believed|thought)"
+    r"\W+(?:что|що|that)\W+(?:[\w'’-]+\W+){0,4}$",
+    re.IGNORECASE,
+)
+_HEARSAY = re.compile(
+    r"(?<![\w-])(?:нібито|буцімто|начебто|якобы|будто\s+бы)\W+(?:[\w'’-]+\W+)?$", re.IGNORECASE
+)
 
 # Words of frequency: "пленных регулярно избивают", "prisoners are often tortured" tell what
 # happens as a rule, not an event.
@@ -578,6 +624,10 @@ def cancelled(
         return True
     if _FEARED.search(text, max(s.start, cut - 40), hit.start):
         return True
+    if _BELIEVED.search(text, max(s.start, cut - 40), hit.start):
+        return True
+    if _HEARSAY.search(text, max(s.start, hit.start - 30), hit.start):
+        return True
     lead = text[cut : hit.start]
     # A parenthesis is an aside: "Oleg (not his real name) surrendered" is not negated.
     lead = lead[lead.rfind(")") + 1 :]
@@ -671,6 +721,9 @@ def attach(
         objects = [r for r in refs if r.start >= hit.end and (r.entity or r.members)]
         if objects:
             return objects[0]
+        if hit.type == "killed":  # "він розстріляв двох бійців": the dead, never the killer
+            objects = [r for r in refs if r.start >= hit.end]
+            return objects[0] if objects else None
     named_after = _dash_named(text, hit, refs)
     if named_after is not None:
         return named_after
@@ -1798,7 +1851,9 @@ def extract_events(
             if hit.type == "interned" and _SPELL.match(hit.trigger_text(text)):
                 hit = replace(hit, undated=True)  # "провёл в плену 7 месяцев": how long, not when
             if hit.type == "killed" and (
-                _HELD_AT.search(hit.sentence.text) or _died_held(text, hit)
+                _HELD_AT.search(hit.sentence.text)
+                or _died_held(text, hit)
+                or _captive_dead(text, hit)
             ):
                 # "prisoners … were killed after the detention center where they were held came
                 # under attack": a death in captivity

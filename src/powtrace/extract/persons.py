@@ -426,6 +426,7 @@ def named_entities(text: str, lang: str, cands: list[Candidate]) -> list[Entity]
         if genitive:
             entity.genitive.add(start)
     _rank_surnames(text, lang, lex, pool, entities, covered)
+    _cued_surnames(text, lang, lex, entities, covered)
     return _merge_given_patronymic(entities)
 
 
@@ -473,6 +474,93 @@ def _rank_surnames(
             owner.variants.append(word)
         owner.mentions.append(span)
         owner.mentions.sort()
+
+
+_GENITIVE_CUE = re.compile(r"(?:по\s+словам|со\s+слов)$", re.IGNORECASE)
+_SAYING_CUE = re.compile(r"[а-яё]+[аи]?(?:л|ла|т|ен)$", re.IGNORECASE)
+# Surname endings (any gender, nominative or genitive) a verb of saying needs before a word
+# the dictionary does not tag as a surname: "сказал Золкин", "по словам Москальковой".
+_SURNAME_ENDING = re.compile(
+    r"(?:[оеё]в[аыой]?|[иы]н[аыой]?|[сц]к(?:ий|ого|ая|ой)|енко|[чщ]?ук[аи]?|юк[аи]?)$"
+)
+
+
+def _cued_surnames(
+    text: str,
+    lang: str,
+    lex: PersonLexicon,
+    entities: list[Entity],
+    covered: list[tuple[int, int]],
+) -> None:
+    """A surname written alone after a verb of saying ("написала Москалькова", "сказал
+    Золкин"), "по словам" ("по словам Золкина"), a captive or nationality noun ("пленный
+    Науменко", "украинец Ширинг") is a person: the one named in full with that surname, or a
+    new one known by surname only. A surname of a known office holder takes the given name
+    the gazetteer gives it (so that the role follows)."""
+    cues = lex.roles.get("surname_cue")
+    if cues is None or lang == "en":
+        return
+    for cue in cues.finditer(text):
+        m = _NEXT_NAME.match(text, cue.end())
+        if m is None or any(a <= m.start(1) < b for a, b in covered):
+            continue
+        word = m.group(1)
+        low = word.lower()
+        if any(r.kind in ("Name", "Patr") and r.score >= 0.3 for r in readings(word, lang)):
+            continue  # a given name: found as such, or a first name of a full name
+        found = parses(low, lang)
+        if any(p.tag.grammemes & {"Geox", "Orgn", "Trad"} for p in found[:3]):
+            continue  # "сообщил Киев", "пишет ТАСС"
+        tagged = any("Surn" in p.tag for p in found[:3])
+        if is_known(low, lang) and not tagged:
+            continue  # "сказал Кремль", "заявил Сальдо" (known words, not surnames)
+        genitive = bool(_GENITIVE_CUE.search(cue.group(0)))
+        saying = genitive or bool(_SAYING_CUE.search(cue.group(0).split()[-1]))
+        if saying and not (tagged or _SURNAME_ENDING.search(low)):
+            continue  # after a verb of saying only a surname's shape: not "говорит Медиазона"
+        wanted = "gent" if genitive else "nomn"
+        fits = [r for r in readings(word, lang) if r.kind == "Surn" and r.case == wanted]
+        if not fits:
+            continue
+        surname, sex = fits[0].nominative, fits[0].gender
+        if not genitive and cue.group(0).lower().endswith("ла"):
+            sex = "f"  # "пояснила Москалькова": the verb says she is a woman
+        span = m.span(1)
+        covered.append(span)
+        owner = next(
+            (
+                e
+                for e in entities
+                if fold(e.surname or "") in (fold(surname), fold(word))
+                or fold(e.name) in (fold(surname), fold(word))
+            ),
+            None,
+        )
+        if owner is None:
+            owner = Entity(f"p{len(entities) + 1}", surname, word, surname=surname)
+            owner.gender = sex
+            owner.given = _known_given(surname, lex)
+            entities.append(owner)
+        elif word != owner.surface and word not in owner.variants:
+            owner.variants.append(word)
+        owner.mentions.append(span)
+        owner.mentions.sort()
+        if genitive:
+            owner.genitive.add(span[0])
+
+
+def _known_given(surname: str, lex: PersonLexicon) -> str | None:
+    """The given name the known-officials gazetteer pairs with a surname, if any."""
+    known = lex.roles.get("known_official")
+    if known is None:
+        return None
+    for given in _GAZETTEER_GIVEN.findall(known.pattern):
+        if known.fullmatch(f"{given} {surname}"):
+            return given
+    return None
+
+
+_GAZETTEER_GIVEN = re.compile(r"([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)\\s\+")
 
 
 # Endings of Russian and Ukrainian surnames in the nominative.

@@ -87,8 +87,12 @@ def _plural_oblique(cue: str) -> bool:
     return not _AMONG.match(cue) and any(_PLURAL_OBLIQUE.search(w) for w in cue.split())
 
 
-# What may stand between a far title and its name: words of one noun phrase, no clause break.
-_TITLE_GAP = re.compile(r"[^,;:.!?()«»\"“”—–\n]*")
+# What may stand between a far title and its name: words of one noun phrase, no clause break;
+# one comma may open a participle in the genitive plural that qualifies a noun of the title
+# ("уповноважений з питань осіб, зниклих безвісти за особливих обставин, Х").
+_TITLE_GAP = re.compile(
+    r"[^,;:.!?()«»\"“”—–\n]*(?:,[ \t]+[а-яёіїєґ'’-]+(?:их|ых)[ \t][^,;:.!?()«»\"“”—–\n]*)?"
+)
 
 
 # One or two lowercase words right before a name: that name's title ("журналистка Мария").
@@ -317,7 +321,9 @@ def _known_official(text: str, lang: str, entity: Entity) -> bool:
 _OVER = {
     "ru": r"(?:пробыл\w*|провел\w*|провёл\w*|находил\w*)\s+(?:[\w-]+\s+){0,4}?в\s+плену",
     "uk": r"(?:пробу\w+|провів|провела|перебува\w+)\s+(?:[\w'’-]+\s+){0,4}?у\s+полоні"
-    r"|(?:провів|провела|пробув\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:у|в)\s+(?:російськ\w+\s+)?неволі",
+    r"|(?:провів|провела|пробув\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:у|в)\s+(?:[\w'’-]+\s+)?(?:полоні|неволі)"
+    r"|(?:у|в)\s+(?:[\w'’-]+\s+)?(?:полоні|неволі)\s+(?:[\w'’-]+\s+)?(?:провів|провела|пробу\w+)"
+    r"|пережи(?:в|ла|ли)\s+(?:[\w'’-]+\s+){0,3}?(?:полону|неволі)",
     "en": r"(?:spent|was\s+held\s+for)\s+(?:[\w-]+\s+){0,4}?in\s+"
     r"(?:Russian\s+|Ukrainian\s+)?captivity",
 }

@@ -9,6 +9,7 @@ from functools import cache, partial
 from itertools import pairwise
 
 from powtrace.domain.vocab import event_type
+from powtrace.extract.among_who import among_who
 from powtrace.extract.dates import DateMention
 from powtrace.extract.details import agency, details_for
 from powtrace.extract.lexicon import EventLexicon, event_lexicon, person_lexicon
@@ -33,6 +34,12 @@ _RELATIVE = re.compile(
     r",\s*(?:котор\w+|як(?:ий|а|е|і|ого|ої|ому|им|их|ій)|who|whom|which|whose)\b[^,;:()—–]*$",
     re.IGNORECASE,
 )
+# A plural relative clause still open at the trigger ("…, которые уже погибли", "…, які
+# загинули"): the event is its plural noun's, never a singular speaker's from before.
+_PLURAL_RELATIVE = re.compile(r",\s*(?:которые|которых|які|яких)\b[^,;:()—–]*$", re.IGNORECASE)
+# An interview told by the verb of saying itself ("рассказала «…» сестра Инна").
+_SAYING_TRIGGER = re.compile(r"(?:рассказ|розпові)\w*", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"[,;:()—–]")
 _WINDOW_WORDS = 7
 # A return that says "home", reported next to an exchange, is its own event.
 # Back to one's country counts as home too ("handed back to Russia", "повернувся в Україну");
@@ -60,7 +67,9 @@ _STILL_HELD = re.compile(
 
 # A spell told by its length: "провёл в плену", "пробув у полоні", "spent two years in".
 _SPELL = re.compile(
-    r"провёл|провел|пробыл|проведя|провів|провела|провели|пробув|провівши|spent", re.IGNORECASE
+    r"провёл|провел|пробыл|проведя|провів|провела|провели|пробув|провівши|spent|пережи(?:в|ла|ли)\s"
+    r"|(?:у|в)\s+(?:[\w'’-]+\s+)?(?:полоні|неволі)\s+(?:[\w'’-]+\s+)?(?:провів|провела|провели|пробу)",
+    re.IGNORECASE,
 )
 # A length of time after a state: "находился в плену два года", "перебував у полоні 7 місяців".
 _LENGTH = re.compile(
@@ -534,7 +543,10 @@ def _future(text: str, hit: Hit, lang: str) -> bool:
     Russian and Ukrainian that form tells what will happen."""
     if lang == "en":
         return False
-    for word in WORD.findall(text[hit.start : hit.end]):
+    # The clause's verb may stand before a nominal trigger: "5 марта проведут обмен по формуле
+    # 300 на 300", "наступного тижня відбудеться обмін".
+    lead = WORD.findall(text[clause_start(text, hit.start, hit.sentence.start) : hit.start])
+    for word in [*lead[-5:], *WORD.findall(text[hit.start : hit.end])]:
         found = parses(word.lower(), lang)
         # Ukrainian dictionaries rank an infinitive reading first ("повернуть") and give some
         # present forms a future reading too ("перебувають"): a future with no present reading.
@@ -727,6 +739,14 @@ def attach(
     named_after = _dash_named(text, hit, refs)
     if named_after is not None:
         return named_after
+    if hit.type == "interviewed_by_press" and _SAYING_TRIGGER.match(text, hit.start):
+        # "«…», рассказала «Вечерним вестям» его сестра Инна": the speaker after the verb
+        # gave the interview, not the man quoted before it.
+        stop = _CLAUSE_STOP.search(text, hit.end, hit.sentence.end)
+        end = stop.start() if stop else hit.sentence.end
+        speakers = [r for r in refs if r.entity and hit.end <= r.start < end and not r.pronoun]
+        if speakers:
+            return speakers[0]
     if subject_after is not None:
         noun = subject_after(text, hit.end)
         if noun is not None:  # "…, как погиб командир группы": the subject follows the verb
@@ -766,6 +786,8 @@ def attach(
         return None  # "declared Lavruk's son missing": the son, whom the sentence does not name
     if not before and _RELATIVE.search(text, hit.sentence.start, hit.start):
         return None  # "…повернувся командир тральщика, який зник…": the clause's noun, unnamed
+    if _PLURAL_RELATIVE.search(text, hit.sentence.start, hit.start):
+        return None  # "Он рассказал, что … военных, которые уже погибли": theirs, not his
     if possessed is not None and possessed(text, None, hit):
         return None  # "Надію дав побратим Богдана, який повернувся": the comrade, unnamed
     persons = [r for r in previous if r.entity]
@@ -1917,6 +1939,8 @@ def extract_events(
     ]
     if lex.among is not None:
         out += _among_returned(text, sentences, refs, out, lex, bystanders)
+    if lang == "en":
+        out += among_who(text, sentences, refs, out, bystanders, _named_before_among)
     out += _listed_terms(text, sentences, refs, out, dates, places, bystanders)
     out = _counted_then_named(out, sentences)
     out = _counted_bulleted(text, sentences, refs, out, bystanders)

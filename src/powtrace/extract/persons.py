@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from pymorphy3.analyzer import Parse
 
 from powtrace.extract.lexicon import PersonLexicon, latin_given_names, person_lexicon
+from powtrace.extract.lone_given import lone_given_names
 from powtrace.extract.namecase import Reading, is_known, nominative, parses, readings
 from powtrace.extract.ner import Candidate, english_cued, english_titled
+from powtrace.extract.partitive import partitive_spans
 from powtrace.extract.text import WORD, fold
 
 _PARTICLES = frozenset(
@@ -785,6 +787,9 @@ _GOVERNED_BY_NOUN = re.compile(
 )
 
 
+_COUNT_BEFORE = re.compile(r"\d[\d\s ]*$")
+
+
 def _bare_descriptions(text: str, lang: str, lex: PersonLexicon) -> list[tuple[int, int]]:
     """Descriptions of one specific person with no determiner (ru, uk): one to three
     adjectives or participles, a singular person noun and an age, a home town or a relative
@@ -813,6 +818,10 @@ def _bare_descriptions(text: str, lang: str, lex: PersonLexicon) -> list[tuple[i
         found = parses(w.group(1).lower(), lang) if w else ()
         if found and found[0].tag.grammemes & {"Apro", "NPRO"}:
             continue  # "каждого", "кожного": anyone of them
+        if _COUNT_BEFORE.search(text, max(0, start - 20), start) or (
+            found and "NUMR" in found[0].tag.grammemes
+        ):
+            continue  # "150 украинским военнопленным, взятым …": a counted plural
         end = m.end()
         while (tail := _DESCRIPTION_TAIL.match(text, end)) is not None:
             end = tail.end()
@@ -844,6 +853,16 @@ def _coded_persons(text: str, entities: list[Entity]) -> list[Entity]:
     return list(out.values())
 
 
+# How far back two named persons make "одного з бійців" one of them, not someone new.
+_PARTITIVE_BACK = 250
+
+
+def _one_of_those_named(named_at: list[int], start: int) -> bool:
+    """Two or more persons named just before a partitive ("Тіла Панасюка й Дороша …; одного з
+    бійців рідні впізнали"): the one of the group is one of them."""
+    return sum(1 for a in named_at if start - _PARTITIVE_BACK <= a < start) >= 2
+
+
 def unnamed_entities(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     """Specific persons described without a name; appositions to a name describe that name.
     In English, anonymous witnesses by their code ("Witness C") are such persons too."""
@@ -851,6 +870,14 @@ def unnamed_entities(text: str, lang: str, entities: list[Entity]) -> list[Entit
     out: list[Entity] = _coded_persons(text, entities) if lang == "en" else []
     spans = {span: e for e in [*entities, *out] for span in e.mentions}
     found = [m.span() for m in lex.unnamed.finditer(text)]
+    # "один из российских десантников": one soldier of a group (partitive.py)
+    named_at = sorted(a for e in entities if not e.unnamed for a, _ in e.mentions)
+    found += [
+        d
+        for d in partitive_spans(text, lang)
+        if not any(a < d[1] and d[0] < b for a, b in found)
+        and not _one_of_those_named(named_at, d[0])
+    ]
     bare = [
         d
         for d in _bare_descriptions(text, lang, lex)
@@ -1134,6 +1161,9 @@ def given_name_persons(text: str, lang: str, entities: list[Entity]) -> list[Ent
                 for r in readings(m.group(0), lang)
             ):
                 add(m, 0, "", True)
+    # "— розповіла Ганна.", "його звуть Тарас", a first name told three times (lone_given.py).
+    for m in lone_given_names(text, lang):
+        add(m, 0, "", True)
     # "Лёха с позывным «Тайга»", "Женя из Брянска": a given name (a diminutive too) before a
     # call sign or a home town.
     if lang != "en":

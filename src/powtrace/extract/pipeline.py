@@ -11,23 +11,18 @@ from powtrace.domain.errors import ValidationError
 from powtrace.extract import attributes as attr
 from powtrace.extract.dates import find_dates
 from powtrace.extract.events import extract_events
+from powtrace.extract.given_persons import given_name_persons
 from powtrace.extract.held import candidates as held_bystanders
 from powtrace.extract.held import confirmed as own_captivity
 from powtrace.extract.lexicon import LANGUAGES
+from powtrace.extract.mentions import aliases, given_mentions, surname_mentions
 from powtrace.extract.model import EventProposal, ExtractionResult, PersonMention, Span
 from powtrace.extract.ner import candidates
-from powtrace.extract.persons import (
-    Entity,
-    aliases,
-    given_mentions,
-    given_name_persons,
-    named_entities,
-    redescriptions,
-    surname_mentions,
-    unnamed_entities,
-)
+from powtrace.extract.persons import Entity, named_entities
+from powtrace.extract.redescriptions import redescriptions
 from powtrace.extract.refs import pronoun_genders, sentence_refs
 from powtrace.extract.text import Sentence, split_sentences
+from powtrace.extract.unnamed import unnamed_entities
 
 # An English possessive after a name: like a genitive, it does not end a title's window ("The
 # commander of Pankratov's regiment, Colonel Vitaly Ermakov").

@@ -95,18 +95,38 @@ def candidates(
     bystanders: set[str],
     others: list[tuple[int, int, str]],
 ) -> set[str]:
-    """Bystanders with a word of captivity in a mention's own clause (to be checked against the
-    events once they are read as possible captives)."""
+    """Bystanders with a word of captivity in a mention's own clause that is not a topic or
+    their work (to be checked against the events once they are read as possible captives: each
+    candidate costs the text a second reading of its events)."""
     out = set()
     for e in entities:
         if e.id not in bystanders:
             continue
         theirs = [(x, y) for x, y, i in others if i != e.id]
-        for left, _, _, right in _windows(text, e, sentence_of, theirs):
-            if _CAPTIVITY_WORD.search(text, left, right):
+        for left, a, b, right in _windows(text, e, sentence_of, theirs):
+            words = _CAPTIVITY_WORD.finditer(text, left, right)
+            if any(_may_be_own(text, m, a, b) for m in words):
                 out.add(e.id)
                 break
     return out
+
+
+_WORD_REST = re.compile(r"[\w'’ʼ-]*")
+
+
+def _may_be_own(text: str, word: re.Match[str], name_start: int, name_end: int) -> bool:
+    """A captivity word that `confirmed` could still read as the person's own: no preposition
+    of topic or time before it, no noun of work on exchanges after it; after the name no verb
+    of acting on it between, before the name no punctuation between."""
+    x = word.start()
+    if _TOPIC_BEFORE.search(text, max(0, x - 40), x):
+        return False
+    end = _WORD_REST.match(text, word.end()).end()
+    if _TOPIC_AFTER.match(text, end):
+        return False
+    if x < name_start:
+        return end <= name_start and _SAME_PHRASE.fullmatch(text, end, name_start) is not None
+    return not _AGENT.search(text, name_end, x)
 
 
 def confirmed(

@@ -246,6 +246,16 @@ _MEMBERS_REACH = 3  # sentences after a counted group in which its members may b
 _PROSE_BEFORE_LIST = 2  # lines of prose between a counted group and the list of its members
 
 
+def _small_count(group: list[EventProposal]) -> int | None:
+    """The one head count a sentence's group events give, when it is 2 to 10 (a count that
+    the next lines can name one by one), else None."""
+    sizes = {e.group_size for e in group if e.group_size}
+    if len(sizes) != 1:
+        return None
+    (size,) = sizes
+    return size if 2 <= size <= 10 else None
+
+
 def counted_bulleted(
     text: str,
     sentences: list[Sentence],
@@ -264,11 +274,8 @@ def counted_bulleted(
             for e in out
             if e.person_id is None and e.evidence.start == s.start and e.type in GROUP_RETURN
         ]
-        sizes = {e.group_size for e in group if e.group_size}
-        if len(sizes) != 1:
-            continue
-        (size,) = sizes
-        if not 2 <= size <= 10:
+        size = _small_count(group)
+        if size is None:
             continue
         items = _bulleted_after(text, sentences, s, refs, bystanders, prose=_PROSE_BEFORE_LIST)
         members = list(dict.fromkeys(r.entity for r, _ in items))
@@ -291,11 +298,8 @@ def counted_then_named(
     out = list(events)
     for head in sentences:
         group = [e for e in out if e.person_id is None and e.evidence.start == head.start]
-        sizes = {e.group_size for e in group if e.group_size}
-        if len(sizes) != 1:
-            continue
-        (size,) = sizes
-        if not 2 <= size <= 10:
+        size = _small_count(group)
+        if size is None:
             continue
         types = {e.type for e in group}
         later = [

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import multiprocessing
 import os
 import random
 import signal
+import struct
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,35 +98,96 @@ def kill_at_random(argv: list[str], log: Path, rng: random.Random, lo: float, hi
 
 
 def kill_while_writing(
-    argv: list[str], log: Path, home: Path, rng: random.Random, timeout: float = 120
+    argv: list[str],
+    log: Path,
+    writing: Callable[[], bool],
+    rng: random.Random,
+    timeout: float = 120,
+    after: float = 0.0,
 ) -> bool:
-    """Run a command and SIGKILL it inside a write transaction.
+    """Run a command and SIGKILL it inside a write transaction; True when it was killed there.
 
     Random delays alone can miss a short transaction on a busy machine (start-up takes most of
-    the run), so the tests follow their random kills with this one. It waits for SQLite's
-    rollback journal to appear, lets a random 0-3 ms pass, then freezes the child (SIGSTOP):
-    if the journal is still there the transaction is open and the child is killed frozen;
-    if the transaction committed in between, the child goes on (SIGCONT) and the next one is
-    caught, so a loaded machine's slow polling cannot make the kill miss. True when the kill
-    left the journal behind.
+    the run), so the tests add this kill to their random ones. ``writing`` (see
+    :func:`write_probe`) tells whether a write transaction is open. From ``after`` seconds on,
+    it waits for one, lets a random 0-3 ms pass, then freezes the child (SIGSTOP): if the
+    transaction is still open the child is killed frozen, inside it; if it committed in
+    between, the child goes on (SIGCONT) and the next one is caught, so a loaded machine's slow
+    polling cannot make the kill miss.
     """
+    settle = time.monotonic() + 30
+    while writing():  # the transaction caught must be the child's, not a dead one's
+        assert time.monotonic() < settle, "a write transaction stays open before the start"
+        time.sleep(0.01)
     proc = spawn(argv, log)
     pid = proc.process.pid
+    time.sleep(after)
     deadline = time.monotonic() + timeout
+    caught = False
     while proc.process.is_alive() and time.monotonic() < deadline:
-        if hot_journal(home):
+        if writing():
             time.sleep(rng.uniform(0.0, 0.003))
             os.kill(pid, signal.SIGSTOP)
-            if hot_journal(home):
+            if writing():
+                caught = True
                 break
             os.kill(pid, signal.SIGCONT)
         time.sleep(0.0005)
     proc.kill()
-    return hot_journal(home)
+    return caught
+
+
+@contextlib.contextmanager
+def write_probe(home: Path, url: str | None) -> Iterator[Callable[[], bool]]:
+    """Whether another process is inside a write transaction on the store, right now.
+
+    The embedded store: another process holds SQLite's RESERVED lock on the database file
+    (taken with a transaction's first write, held until it ends) and the rollback journal
+    holds pages it changed. (A journal alone is no proof: a transaction killed before it
+    synced its journal leaves one behind that SQLite rightly ignores.) PostgreSQL: a session of
+    this database other than the probe's own holds a transaction id, which it gets with its
+    first write and keeps until it commits or the server sees its client die.
+    """
+    if url is None:
+        yield lambda: sqlite_reserved(home / "powtrace.db") and hot_journal(home)
+        return
+    engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")  # a fresh snapshot each ask
+    query = sa.text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+    )
+    try:
+        with engine.connect() as conn:
+            yield lambda: bool(conn.execute(query).scalar())
+    finally:
+        engine.dispose()
+
+
+_FLOCK = "hhqqi4x"  # struct flock on 64-bit Linux: type, whence, start, len, pid
+_RESERVED_BYTE = 0x40000001  # SQLite's unix VFS: PENDING_BYTE + 1
+
+
+def sqlite_reserved(db: Path) -> bool:
+    """Whether another process holds SQLite's RESERVED (write) lock on ``db``.
+
+    Only for a process that has no connection of its own to ``db``: closing the descriptor
+    opened here would drop that connection's POSIX locks.
+    """
+    try:
+        fd = os.open(db, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        want = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, _RESERVED_BYTE, 1, 0)
+        held = struct.unpack(_FLOCK, fcntl.fcntl(fd, fcntl.F_GETLK, want))[0]
+        return held != fcntl.F_UNLCK
+    finally:
+        os.close(fd)  # this process holds no lock on it, so closing drops none
 
 
 def hot_journal(home: Path) -> bool:
-    """Whether SQLite left a rollback journal: a kill that landed inside a write transaction."""
+    """Whether there is a rollback journal with pages in it (a write transaction is open, or
+    one was killed: SQLite rolls it back, or ignores it if it was never synced)."""
     try:
         return (home / "powtrace.db-journal").stat().st_size > 0
     except FileNotFoundError:
@@ -168,6 +232,18 @@ def counts(store: Store) -> dict[str, int]:
         }
         out["audit_head"] = int(conn.execute(sa.select(schema.audit_head.c.seq)).scalar())
     return out
+
+
+def count_persons(home: Path, url: str | None) -> int:
+    """How many persons the store holds (no verification: for polling while others write)."""
+    store = Store.open(home, url)
+    try:
+        with store.reading() as conn:
+            return int(
+                conn.execute(sa.select(sa.func.count()).select_from(schema.persons)).scalar()
+            )
+    finally:
+        store.close()
 
 
 def verified(home: Path, url: str | None) -> dict[str, int]:

@@ -14,7 +14,7 @@ from powtrace.store.keys import create_key_file, resolve_key
 from powtrace.store.store import Store
 from powtrace.workflows import demo, lists
 
-from .support import Runner, cli_prefix, counts, reset_pg, spawn, verified, write_list
+from .support import Runner, cli_prefix, count_persons, reset_pg, spawn, verified, write_list
 
 
 def _loaded(home: Path, url: str | None) -> dict[str, int]:
@@ -84,20 +84,29 @@ def test_the_embedded_backup_is_a_sqlcipher_copy_not_plain_sqlite(
     conn.close()
 
 
+ROWS = 800
+BATCH = 50  # sixteen transactions, so the backups land between some of them
+
+
 def test_backup_while_another_process_writes(
-    run: Runner, engine_kind: str, store_url: str | None, tmp_path: Path
+    run: Runner,
+    engine_kind: str,
+    store_url: str | None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(lists, "BATCH", BATCH)  # the forked writer imports with it too
     home = tmp_path / "home"
     Store.init(home, store_url).close()
     pre = cli_prefix(store_url)
-    listed = write_list(tmp_path / "big.csv", 3000)
+    listed = write_list(tmp_path / "big.csv", ROWS)
     create_key_file(tmp_path / "bk.key")
     keyopt = ["--key-file", tmp_path / "bk.key"]
     writer = spawn([*pre, "person", "import", listed], tmp_path / "writer.log")
     deadline = time.monotonic() + 30
-    while _persons(home, store_url) == 0:  # the first batch has landed
+    while count_persons(home, store_url) == 0:  # the first batch has landed
         assert time.monotonic() < deadline and writer.process.is_alive(), writer.output()
-        time.sleep(0.05)
+        time.sleep(0.02)
     taken = []
     for i in range(3):  # backups while the import is under way
         code, _, err = run(*pre, "backup", tmp_path / f"b{i}.ptb", *keyopt)
@@ -105,7 +114,7 @@ def test_backup_while_another_process_writes(
         taken.append(tmp_path / f"b{i}.ptb")
     assert writer.wait() == 0, writer.output()
     final = verified(home, store_url)
-    assert final["persons"] == 3000
+    assert final["persons"] == ROWS
     persons_in = []
     for b in taken:  # each backup is one consistent moment: whole batches, chain verified
         code, out, err = run(*pre, "restore", "--check", b, *keyopt, "--json")
@@ -114,18 +123,10 @@ def test_backup_while_another_process_writes(
         code, out, err = run("--home", tmp_path / f"r-{b.stem}", "restore", b, *keyopt)
         assert code == 0, err
         c = verified(tmp_path / f"r-{b.stem}", None)
-        assert c["persons"] % lists.BATCH == 0 and c["persons"] == c["external_ids"]
+        assert c["persons"] % BATCH == 0 and c["persons"] == c["external_ids"]
         persons_in.append(c["persons"])
     assert persons_in == sorted(persons_in)
-    assert 0 < persons_in[0] < 3000, persons_in  # taken while the import was writing
-
-
-def _persons(home: Path, url: str | None) -> int:
-    store = Store.open(home, url)
-    try:
-        return counts(store)["persons"]
-    finally:
-        store.close()
+    assert 0 < persons_in[0] < ROWS, persons_in  # taken while the import was writing
 
 
 def _damaged(good: bytes) -> dict[str, bytes]:

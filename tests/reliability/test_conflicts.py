@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from powtrace.domain.errors import ConflictError
@@ -14,8 +15,9 @@ from powtrace.domain.model import Event, NameForm, Person
 from powtrace.store import writes
 from powtrace.store.schema import events, persons
 from powtrace.store.store import Store
+from powtrace.workflows import lists
 
-from .support import FORK, cli_prefix, run_in_child, spawn, verified, write_list
+from .support import FORK, cli_prefix, count_persons, run_in_child, spawn, verified, write_list
 
 
 def _edit(
@@ -98,16 +100,25 @@ def test_two_processes_editing_one_record_exactly_one_wins(
 
 
 def test_two_list_imports_at_once_both_complete(
-    engine_kind: str, store_url: str | None, tmp_path: Path
+    engine_kind: str, store_url: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(lists, "BATCH", 50)  # eight transactions each: the forked children too
     home = tmp_path / "home"
     Store.init(home, store_url).close()
     pre = cli_prefix(store_url)
-    a = write_list(tmp_path / "exchange-a.csv", 1200, prefix="a", seed=1)
-    b = write_list(tmp_path / "exchange-b.csv", 1200, prefix="b", seed=2)
+    a = write_list(tmp_path / "exchange-a.csv", 400, prefix="a", seed=1)
+    b = write_list(tmp_path / "exchange-b.csv", 400, prefix="b", seed=2)
     first = spawn([*pre, "person", "import", a], tmp_path / "a.log")
     second = spawn([*pre, "person", "import", b], tmp_path / "b.log")
+    deadline = time.monotonic() + 60
+    while count_persons(home, store_url) == 0:
+        assert time.monotonic() < deadline, (first.output(), second.output())
+        time.sleep(0.02)
+    # When the first batch of either landed both were still running, each with batches to
+    # write: their writes overlapped.
+    both = first.process.is_alive() and second.process.is_alive()
+    assert both, (first.output(), second.output())
     assert first.wait() == 0, first.output()
     assert second.wait() == 0, second.output()
     c = verified(home, store_url)
-    assert c["persons"] == c["external_ids"] == c["audit_log"] == 2400
+    assert c["persons"] == c["external_ids"] == c["audit_log"] == 800

@@ -7,61 +7,25 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from powtrace.domain.codec import person_to_dict
+from old_versions import add_person_as_old_version, engine_at
 from powtrace.domain.errors import StoreError
 from powtrace.domain.model import NameForm, Person
 from powtrace.names import match_keys
-from powtrace.store import audit, fulltext, rows, writes
 from powtrace.store import engine as eng
-from powtrace.store.keys import resolve_key
+from powtrace.store import fulltext, rows, writes
 from powtrace.store.schema import name_forms, name_keys, persons
 from powtrace.store.search import search_key
-from powtrace.store.store import Store, utc_now
+from powtrace.store.store import Store
 from powtrace.store.verify import verify_store
-
-
-def _engine_at(revision: str, store_url: str | None, home: Path) -> sa.Engine:
-    """An engine on a store migrated only up to ``revision`` (store_url is reset)."""
-    if store_url is None:
-        Store.init(home).close()  # creates the key; then rebuild the file at ``revision``
-        (home / "powtrace.db").unlink()
-        engine = eng.make_engine(eng.sqlcipher_url(home / "powtrace.db", resolve_key(home)))
-    else:
-        engine = eng.make_engine(store_url)
-    eng.migrate(engine, revision)
-    return engine
-
-
-def _add_as_old_version(conn: sa.Connection, person: Person, *, newer: tuple[str, ...]) -> None:
-    """Write a person with their name forms and audit entry as an older release did: without
-    the columns (and snapshot fields) ``newer`` that later revisions added."""
-    snapshot = person_to_dict(person)
-    values = rows.person_values(person)
-    for name in newer:
-        snapshot.pop(name, None)
-        del values[name]
-    now = utc_now()
-    conn.execute(persons.insert().values(**values, version=1, created_at=now, updated_at=now))
-    conn.execute(name_forms.insert(), rows.name_form_values(person.id, person.name_forms))
-    audit.append(
-        conn,
-        at=now,
-        actor="old-version",
-        action="create",
-        entity="person",
-        entity_id=person.id,
-        before=None,
-        after=snapshot,
-    )
 
 
 def _store_at_first_revision(engine_kind: str, store_url: str | None, home: Path) -> Store:
     """A store at schema 0001 holding one person as 0001 wrote them (store_url is reset)."""
-    engine = _engine_at("0001", store_url, home)
+    engine = engine_at("0001", store_url, home)
     person = Person([NameForm("Кравчишин Остап Михайлович", kind="official")], side="ukraine")
     with engine.begin() as conn:
         # 0001 had no merged_into (its snapshots neither), 0011 added the list's sort key.
-        _add_as_old_version(conn, person, newer=("merged_into", "sort_name"))
+        add_person_as_old_version(conn, person, newer=("merged_into", "sort_name"))
     return Store(engine, home)
 
 
@@ -93,11 +57,11 @@ def test_upgrade_to_0007_derives_every_name_key_again(
 ) -> None:
     """Keys written by earlier name rules are replaced by what the current rules derive."""
     home = tmp_path / "home"
-    engine = _engine_at("0006", store_url, home)
+    engine = engine_at("0006", store_url, home)
     text = "Андреев В. И."
     person = Person([NameForm(text, kind="official")], side="russia")
     with engine.begin() as conn:
-        _add_as_old_version(conn, person, newer=("sort_name",))
+        add_person_as_old_version(conn, person, newer=("sort_name",))
         # Keys as an earlier release might have left them.
         conn.execute(name_keys.insert(), [{"person_id": person.id, "position": 0, "key": "s:x"}])
     engine.dispose()
@@ -143,7 +107,7 @@ def test_upgrade_to_0011_keys_the_persons_already_there(
 
     monkeypatch.setattr(rows, "SORT_NAME_BATCH", 3)
     home = tmp_path / "home"
-    engine = _engine_at("0010", store_url, home)
+    engine = engine_at("0010", store_url, home)
     people = [
         Person([NameForm(text, kind="official")], visibility="public")
         for text in ("Straße Ernst", "STRASSE Ernst", "Ёлкин Ян", "Елкин Ян", "Zaiets Oleh")
@@ -154,7 +118,7 @@ def test_upgrade_to_0011_keys_the_persons_already_there(
     ]
     with engine.begin() as conn:
         for p in people:
-            _add_as_old_version(conn, p, newer=("sort_name",))
+            add_person_as_old_version(conn, p, newer=("sort_name",))
     engine.dispose()
 
     def order() -> list[str]:

@@ -28,3 +28,14 @@ def test_a_counted_plural_with_a_participle_is_no_person() -> None:
     )
     result = extract(text, None, "ru")
     assert not [p for p in result.persons if p.unnamed]
+
+
+def test_an_introduction_in_any_case_before_a_lowercase_word_does_not_crash() -> None:
+    # The introduction's words ignore case; the name itself must be capitalised.
+    assert [p.name for p in extract("Його звуть тарас, йому 27 років.", None, "uk").persons] == []
+    assert [p.name for p in extract("ЙОГО ЗВУТЬ Остап.", None, "uk").persons] == ["Остап"]
+
+
+def test_a_name_after_an_introduction_may_be_followed_by_a_lowercase_word() -> None:
+    text = "Його звуть Остап і він служив у 24-й бригаді."
+    assert [p.name for p in extract(text, None, "uk").persons] == ["Остап"]

@@ -39,12 +39,13 @@ _SAID = re.compile(
     re.MULTILINE,
 )
 # An introduction before the name: "його звуть", "звати її", "на ім'я", "представився".
+# Only the introduction ignores case ("Його звуть"): the name must be capitalised, and so must
+# the word after it that would make it part of a fuller name.
 _CALLED = re.compile(
-    r"(?<![\w-])(?:(?:його|її|мене|її|его|её|меня)[ \t]+(?:звуть|звати|зовут)|"
+    r"(?<![\w-])(?i:(?:його|її|мене|его|её|меня)[ \t]+(?:звуть|звати|зовут)|"
     r"(?:звуть|звати|зовут)[ \t]+(?:його|її|мене|его|её|меня)|на[ \t]+ім[’'ʼ]я|по[ \t]+имени|"
     r"(?P<instr>представи(?:вся|лася|лся|лась)|назва(?:вся|лася|лся|лась)))"
     r"[ \t]+(" + _NAME + r")(?![ \t]+[А-ЯЁІЇЄҐ])",
-    re.IGNORECASE,
 )
 # The name, a dash and "так представляється / назвався": "Максим — так представляється чоловік".
 _NAME_THEN_INTRO = re.compile(

@@ -9,7 +9,7 @@ from typing import Any
 from powtrace.extract.lexicon import latin_given_names, person_lexicon
 from powtrace.extract.namecase import is_given_name, parses
 from powtrace.extract.persons import Entity
-from powtrace.extract.text import Sentence, cyrillic_lookalikes
+from powtrace.extract.text import SAYING_VERBS, Sentence, cyrillic_lookalikes
 
 # Roles a cue next to a name can give, most specific first (ties go to the earlier one).
 _CUE_ORDER = (
@@ -292,12 +292,7 @@ def cue(
 
 
 # Verbs of saying: a commander whose sentence speaks of captivity through them is reporting it.
-_SAYING = re.compile(
-    r"(?<![\w-])(?:said|says|told|stated|announced|заяви\w*|сообщи\w*|рассказа\w*|сказа\w*|"
-    r"отмети\w*|поясни\w*|говори\w*|уточни\w*|повідоми\w*|розпові\w*|зазначи\w*|каже|кажуть|"
-    r"заявля\w*|пише|пишет|написа\w*)(?![\w-])",
-    re.IGNORECASE,
-)
+_SAYING = re.compile(rf"(?<![\w-])(?:{SAYING_VERBS})(?![\w-])", re.IGNORECASE)
 
 
 def _speaks(text: str, entity: Entity, sentence_of: dict[int, Sentence]) -> bool:

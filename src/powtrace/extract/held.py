@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from powtrace.extract.model import EventProposal
 from powtrace.extract.persons import Entity
-from powtrace.extract.text import Sentence
+from powtrace.extract.text import SAYING_VERBS, Sentence
 
 # Words of captivity and its end: only a clause holding one is checked against the events.
 _CAPTIVITY_WORD = re.compile(
@@ -23,10 +23,9 @@ _CAPTIVITY_WORD = re.compile(
 # Where the person's own clause ends: a verb of saying or a "that" clause (what follows is
 # what he tells, not what happened to him).
 _CLAUSE_END = re.compile(
-    r"(?<![\w-])(?:said|says|told|stated|announced|explained|recalled|wrote|writes|reported|"
-    r"describ\w*|заяви\w*|сообщи\w*|рассказ\w*|расскаж\w*|сказа\w*|отмети\w*|поясни\w*|"
-    r"говори\w*|уточни\w*|повідом\w*|розпові\w*|розкаж\w*|зазначи\w*|каже|кажуть|заявля\w*|"
-    r"пише|пишет|написа\w*|вспомина\w*|згаду\w*|что|чтобы|що|щоб|that|якобы|нібито)(?![\w-])"
+    rf"(?<![\w-])(?:{SAYING_VERBS}|explained|recalled|wrote|writes|reported|describ\w*|"
+    r"рассказ\w*|расскаж\w*|повідом\w*|розкаж\w*|вспомина\w*|згаду\w*|"
+    r"что|чтобы|що|щоб|that|якобы|нібито)(?![\w-])"
     r"|[:«“\"]",
     re.IGNORECASE,
 )

@@ -1,6 +1,7 @@
 """Group events handed on to the group's members: persons named "among" the returned or listed
 after such a sentence (in prose or as list items), a counted group whose members the next
-sentences or a list name, and the persons a verdict's list gives terms.
+sentences or a list name, the persons a verdict's list gives terms, and persons named among
+the freed with no release of their own.
 
 Each rule reads the events already proposed for the whole text, so they run after the
 sentence loop of the orchestrator."""
@@ -11,6 +12,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from powtrace.extract import attributes as attr
 from powtrace.extract.cancel import WINDOW_WORDS
 from powtrace.extract.companions import coordinated
 from powtrace.extract.dates import DateMention
@@ -18,6 +20,7 @@ from powtrace.extract.hits import Hit
 from powtrace.extract.lexicon import EventLexicon, person_lexicon
 from powtrace.extract.model import EventProposal, Span
 from powtrace.extract.ner import Candidate
+from powtrace.extract.persons import Entity
 from powtrace.extract.proposal import propose
 from powtrace.extract.refs import Ref
 from powtrace.extract.text import WORD, Sentence, clause_start
@@ -384,4 +387,48 @@ def listed_terms(
         assert term is not None
         hit = Hit("sentenced", at, term.end(), s)
         out += [propose(text, hit, r, dates, places) for r in named]
+    return out
+
+
+_SET_FREE = ("released", "exchanged", "returned_home_country")
+_SWAP_WORD = re.compile(r"(?<![\w-])(?:обмін\w*|обмен\w*|exchange\w*|swap\w*)", re.IGNORECASE)
+
+
+def freed_listed_events(
+    text: str,
+    language: str,
+    entities: list[Entity],
+    sentence_of: dict[int, Sentence],
+    spans: list[tuple[int, int, str]],
+    skip: set[str],
+    events: list[EventProposal],
+) -> list[EventProposal]:
+    """A release for each person named in a list of the freed ("Серед звільнених — і медики.
+    Хірург Ігор …") or "among" them ("опинився серед звільнених") who has no release, exchange
+    or return of his own: the such event told last before him, a group's or a companion's ("Разом
+    із Миколою на волю вийшов Степан"; its type and date), else an undated release (an exchange
+    when his sentence speaks of one)."""
+    out: list[EventProposal] = []
+    for e in entities:
+        if e.unnamed or e.id in skip:
+            continue
+        if any(ev.person_id == e.id and ev.corpus_type in _SET_FREE for ev in events):
+            continue
+        others = [(a, b) for a, b, i in spans if i != e.id]
+        found = attr.freed_listed(text, language, e, sentence_of, others)
+        s = sentence_of.get(found[0]) if found else None
+        if s is None:
+            continue
+        group = [ev for ev in events if ev.corpus_type in _SET_FREE and ev.trigger.start < s.end]
+        evidence = Span(s.start, s.end, s.text)
+        trigger = Span(found[0], found[1], text[found[0] : found[1]])
+        if group:
+            out.append(
+                replace(
+                    group[-1], person_id=e.id, evidence=evidence, trigger=trigger, group_size=None
+                )
+            )
+        else:  # "опинився серед звільнених" in a sentence about a swap: freed in it
+            kind = "exchanged" if _SWAP_WORD.search(s.text) else "released"
+            out.append(EventProposal(kind, kind, e.id, evidence, trigger))
     return out

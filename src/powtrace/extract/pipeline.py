@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from powtrace.domain.dates import PartialDate
 from powtrace.domain.errors import ValidationError
@@ -15,8 +14,9 @@ from powtrace.extract.given_persons import given_name_persons
 from powtrace.extract.held import candidates as held_bystanders
 from powtrace.extract.held import confirmed as own_captivity
 from powtrace.extract.lexicon import LANGUAGES
+from powtrace.extract.members import freed_listed_events
 from powtrace.extract.mentions import aliases, given_mentions, surname_mentions
-from powtrace.extract.model import EventProposal, ExtractionResult, PersonMention, Span
+from powtrace.extract.model import ExtractionResult, PersonMention, Span
 from powtrace.extract.ner import candidates
 from powtrace.extract.persons import Entity, named_entities
 from powtrace.extract.redescriptions import redescriptions
@@ -63,50 +63,6 @@ def _sentence_index(sentences: list[Sentence], entities: list[Entity]) -> dict[i
 
 
 # What a person listed among the freed underwent, when no verb of his own says so.
-_SET_FREE = ("released", "exchanged", "returned_home_country")
-_SWAP_WORD = re.compile(r"(?<![\w-])(?:обмін\w*|обмен\w*|exchange\w*|swap\w*)", re.IGNORECASE)
-
-
-def _freed_listed_events(
-    text: str,
-    language: str,
-    entities: list[Entity],
-    sentence_of: dict[int, Sentence],
-    spans: list[tuple[int, int, str]],
-    skip: set[str],
-    events: list[EventProposal],
-) -> list[EventProposal]:
-    """A release for each person named in a list of the freed ("Серед звільнених — і медики.
-    Хірург Ігор …") or "among" them ("опинився серед звільнених") who has no release, exchange
-    or return of his own: the such event told last before him, a group's or a companion's ("Разом
-    із Миколою на волю вийшов Степан"; its type and date), else an undated release (an exchange
-    when his sentence speaks of one)."""
-    out: list[EventProposal] = []
-    for e in entities:
-        if e.unnamed or e.id in skip:
-            continue
-        if any(ev.person_id == e.id and ev.corpus_type in _SET_FREE for ev in events):
-            continue
-        others = [(a, b) for a, b, i in spans if i != e.id]
-        found = attr.freed_listed(text, language, e, sentence_of, others)
-        s = sentence_of.get(found[0]) if found else None
-        if s is None:
-            continue
-        group = [ev for ev in events if ev.corpus_type in _SET_FREE and ev.trigger.start < s.end]
-        evidence = Span(s.start, s.end, s.text)
-        trigger = Span(found[0], found[1], text[found[0] : found[1]])
-        if group:
-            out.append(
-                replace(
-                    group[-1], person_id=e.id, evidence=evidence, trigger=trigger, group_size=None
-                )
-            )
-        else:  # "опинився серед звільнених" in a sentence about a swap: freed in it
-            kind = "exchanged" if _SWAP_WORD.search(s.text) else "released"
-            out.append(EventProposal(kind, kind, e.id, evidence, trigger))
-    return out
-
-
 def extract(text: str, published: PartialDate | None, language: str) -> ExtractionResult:
     """Propose the persons and events a text reports, each with evidence spans into `text`."""
     if language not in LANGUAGES:
@@ -192,7 +148,7 @@ def extract(text: str, published: PartialDate | None, language: str) -> Extracti
         refs = sentence_refs(text, language, sentences, entities, witnesses)
         events = extract_events(text, language, sentences, refs, dates, places, bystanders, kin)
     # A person named among the freed with no release of his own was released with them.
-    events = events + _freed_listed_events(
+    events = events + freed_listed_events(
         text, language, entities, sentence_of, spans, witnesses, events
     )
     heard = pronoun_genders(refs, text, language)

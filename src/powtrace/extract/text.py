@@ -78,6 +78,13 @@ _ABBREVIATIONS = frozenset(
         "п",
     ]
 )
+# Verbs of saying, as a pattern to build on: after one, what a clause says is what someone
+# tells (attributes: a commander reporting captivity; held: where a bystander's own clause ends).
+SAYING_VERBS = (
+    r"said|says|told|stated|announced|заяви\w*|сообщи\w*|рассказа\w*|сказа\w*|"
+    r"отмети\w*|поясни\w*|говори\w*|уточни\w*|повідоми\w*|розпові\w*|зазначи\w*|каже|кажуть|"
+    r"заявля\w*|пише|пишет|написа\w*"
+)
 # Verbs of saying: a referent next to one of them is a speaker.
 REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|recounted|added|stated|wrote|recalled|recalls|explained|"
